@@ -1,0 +1,368 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A Token is one term of a text. Start and End are byte offsets into the
+// text the Tokenizer was given; filters that rewrite Term keep them, and
+// filters that join tokens (n-grams) span from the first Start to the last
+// End.
+type Token struct {
+	Term       string
+	Start, End int
+}
+
+// A Tokenizer splits text into tokens.
+type Tokenizer interface {
+	Tokenize(text string) []Token
+}
+
+// A TokenFilter rewrites a token stream. It may modify the slice it is given
+// and return it.
+type TokenFilter interface {
+	Filter(tokens []Token) []Token
+}
+
+// An Analyzer is a Tokenizer followed by filters, applied in order.
+type Analyzer struct {
+	Tokenizer Tokenizer
+	Filters   []TokenFilter
+}
+
+// Analyze tokenises text and runs the filters.
+func (a Analyzer) Analyze(text string) []Token {
+	toks := a.Tokenizer.Tokenize(text)
+	for _, f := range a.Filters {
+		toks = f.Filter(toks)
+	}
+	return toks
+}
+
+// Terms returns the terms of the analysed text.
+func (a Analyzer) Terms(text string) []string {
+	toks := a.Analyze(text)
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.Term
+	}
+	return terms
+}
+
+// Features names the analysis a model was trained with. It is stored in
+// model files, so its zero value must mean the plainest analysis and new
+// fields must default to off.
+type Features struct {
+	// Lower folds case.
+	Lower bool `json:"lower"`
+	// Numbers maps every number to the term "<num>".
+	Numbers bool `json:"numbers"`
+	// Negation prefixes "not_" to the words after a negation ("not",
+	// "never", "refused to", ...) up to the next clause punctuation.
+	Negation bool `json:"negation"`
+	// NGrams is the longest word n-gram: 0 or 1 for unigrams, 2 adds
+	// bigrams, 3 adds trigrams.
+	NGrams int `json:"ngrams"`
+	// Stopwords drops function words ("the", "of", ...).
+	Stopwords bool `json:"stopwords"`
+	// Target, when positive, makes the analysis target-aware: a record's
+	// target mention is marked with MarkTarget, using Target as its window
+	// in words. Records without a target are analysed as usual.
+	Target int `json:"target,omitempty"`
+}
+
+// Analyzer builds the analyser that f describes.
+func (f Features) Analyzer() Analyzer {
+	a := Analyzer{Tokenizer: WordTokenizer{Lower: f.Lower}}
+	if f.Numbers {
+		a.Filters = append(a.Filters, NumberFilter{})
+	}
+	if f.Negation {
+		a.Filters = append(a.Filters, NegationFilter{})
+	}
+	a.Filters = append(a.Filters, PunctFilter{})
+	if f.Stopwords {
+		a.Filters = append(a.Filters, StopFilter{})
+	}
+	if f.NGrams > 1 {
+		a.Filters = append(a.Filters, NGramFilter{N: f.NGrams})
+	}
+	return a
+}
+
+// WordTokenizer splits text into words (runs of letters and digits, with
+// inner apostrophes, hyphens, dots and commas kept: "don't", "re-election",
+// "U.S.", "3.5", "1,200") and clause punctuation (, ; : . ! ? and quotes and
+// brackets), which later filters use as scope boundaries and PunctFilter
+// drops. Possessive "'s" is split off as its own token.
+type WordTokenizer struct {
+	Lower bool
+}
+
+// Tokenize implements Tokenizer.
+func (t WordTokenizer) Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/6+1)
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isASCIIWord(c):
+				j := wordEnd(text, i)
+				toks = t.appendWord(toks, text, i, j)
+				i = j
+			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
+				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
+				i++
+			default:
+				i++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := wordEnd(text, i)
+			toks = t.appendWord(toks, text, i, j)
+			i = j
+		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
+			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
+			i += n
+		default:
+			i += n
+		}
+	}
+	return toks
+}
+
+func (t WordTokenizer) appendWord(toks []Token, text string, i, j int) []Token {
+	w := text[i:j]
+	// Split a possessive: "Maduro's" -> "Maduro", "'s".
+	if k := possessive(w); k > 0 {
+		toks = t.appendWord(toks, text, i, i+k)
+		return append(toks, Token{Term: "'s", Start: i + k, End: j})
+	}
+	if t.Lower {
+		w = lower(w)
+	}
+	return append(toks, Token{Term: w, Start: i, End: j})
+}
+
+// possessive returns the length of w without a trailing 's or ’s, or 0.
+func possessive(w string) int {
+	switch {
+	case len(w) > 2 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "'S")):
+		return len(w) - 2
+	case len(w) > 4 && strings.HasSuffix(w, "’s"):
+		return len(w) - 4
+	}
+	return 0
+}
+
+// lower lowercases w, without allocating when it is lowercase already.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// wordEnd returns the end of the word starting at i. Joiners (' ’ - . , &)
+// stay inside a word only when a word character follows them.
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if isASCIIWord(c) {
+				j++
+				continue
+			}
+			if (c == '\'' || c == '-' || c == '.' || c == '&' || (c == ',' && j > i && isDigit(text[j-1]))) && j+1 < len(text) && joins(text, j+1, c) {
+				j++
+				continue
+			}
+			if c == '.' && j+1 < len(text) && j > i && text[j-1] >= 'A' && text[j-1] <= 'Z' && (j-i == 1 || text[j-2] == '.') {
+				// The last dot of an initialism: "U.S." keeps its dot.
+				j++
+			}
+			return j
+		}
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			j += n
+			continue
+		}
+		if r == '’' && j+n < len(text) && joins(text, j+n, '\'') {
+			j += n
+			continue
+		}
+		return j
+	}
+	return j
+}
+
+// joins reports whether the joiner c before text[j] continues the word.
+func joins(text string, j int, c byte) bool {
+	next := text[j]
+	switch c {
+	case ',':
+		// "1,200" but not "1, 2".
+		return isDigit(next) && j+2 < len(text) && isDigit(text[j+1]) && isDigit(text[j+2])
+	case '.':
+		// "3.5", "U.S" (the final dot is handled by the caller), not "end.Next".
+		if isDigit(next) {
+			return isDigit(text[j-2])
+		}
+		return 'A' <= next && next <= 'Z' && j+1 < len(text) && text[j+1] == '.' || 'a' <= next && next <= 'z' && j+1 < len(text) && text[j+1] == '.'
+	}
+	if next < utf8.RuneSelf {
+		return isASCIIWord(next)
+	}
+	r, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// NumberFilter maps numbers ("2021", "3.5", "1,200", "5.6m") to "<num>".
+type NumberFilter struct{}
+
+// Filter implements TokenFilter.
+func (NumberFilter) Filter(toks []Token) []Token {
+	for i, t := range toks {
+		if t.Term != "" && isDigit(t.Term[0]) {
+			toks[i].Term = "<num>"
+		}
+	}
+	return toks
+}
+
+// NegationFilter marks the scope of a negation: the words after "not",
+// "no", "never", "n't" forms, "without", "refused"/"refuses", "rejected"
+// and "failed" get the prefix "not_" up to the next clause punctuation, so
+// "will not stop putting pressure" yields "not_stop not_putting
+// not_pressure". The negation word itself is kept as is.
+type NegationFilter struct{}
+
+// Filter implements TokenFilter.
+func (NegationFilter) Filter(toks []Token) []Token {
+	in := false
+	for i, t := range toks {
+		if isPunct(t.Term) {
+			if t.Term != "\"" {
+				in = false
+			}
+			continue
+		}
+		if in {
+			toks[i].Term = "not_" + t.Term
+			continue
+		}
+		if negates(t.Term) {
+			in = true
+		}
+	}
+	return toks
+}
+
+func negates(w string) bool {
+	switch strings.ToLower(w) {
+	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
+		return true
+	}
+	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// PunctFilter drops the punctuation tokens that WordTokenizer emits.
+type PunctFilter struct{}
+
+// Filter implements TokenFilter.
+func (PunctFilter) Filter(toks []Token) []Token {
+	out := toks[:0]
+	for _, t := range toks {
+		if !isPunct(t.Term) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func isPunct(term string) bool {
+	if len(term) != 1 {
+		return false
+	}
+	switch term[0] {
+	case ',', ';', ':', '.', '!', '?', '"', '(', ')':
+		return true
+	}
+	return false
+}
+
+// StopFilter drops common English function words. It keeps negations,
+// modals and prepositions that carry stance ("against", "with", "will").
+type StopFilter struct{}
+
+// Filter implements TokenFilter.
+func (StopFilter) Filter(toks []Token) []Token {
+	out := toks[:0]
+	for _, t := range toks {
+		if !stopwords[strings.ToLower(t.Term)] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var stopwords = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "and": true, "or": true,
+	"is": true, "was": true, "are": true, "were": true, "be": true, "been": true, "it": true, "its": true,
+	"this": true, "that": true, "these": true, "those": true, "at": true, "by": true, "as": true, "'s": true,
+	"his": true, "her": true, "their": true, "which": true, "who": true, "whose": true, "also": true,
+}
+
+// NGramFilter appends the word n-grams of length 2..N (joined by "_") after
+// the unigrams. N-grams do not cross the filter's input boundaries, so run
+// it after PunctFilter to let them span clause punctuation, or before to
+// stop them there.
+type NGramFilter struct {
+	N int
+}
+
+// Filter implements TokenFilter.
+func (f NGramFilter) Filter(toks []Token) []Token {
+	n := len(toks)
+	var b strings.Builder
+	for size := 2; size <= f.N; size++ {
+		for i := 0; i+size <= n; i++ {
+			b.Reset()
+			for k := i; k < i+size; k++ {
+				if k > i {
+					b.WriteByte('_')
+				}
+				b.WriteString(toks[k].Term)
+			}
+			toks = append(toks, Token{Term: b.String(), Start: toks[i].Start, End: toks[i+size-1].End})
+		}
+	}
+	return toks
+}
+
+// Text returns the text to analyse for a sentence and its target mention:
+// the sentence itself, or, for a target-aware analysis (f.Target > 0) and a
+// non-empty target, the sentence with the target marked by MarkTarget.
+func (f Features) Text(sentence, target string) string {
+	if f.Target <= 0 || target == "" {
+		return sentence
+	}
+	return MarkTarget(sentence, target, f.Target)
+}

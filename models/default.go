@@ -1,0 +1,49 @@
+package models
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io/fs"
+	"sync"
+)
+
+// The default model is trained on the repository's own corpus in
+// ../data/stance. Rebuild it, byte-identical each time, with:
+//
+//	go generate ./models
+//
+//go:generate go run ../cmd/stance train -quiet -o default.json ../data/stance/americas_europe.tsv ../data/stance/mideast_asia_africa.tsv
+
+//go:embed default.json
+var defaultJSON []byte
+
+var loadDefault = sync.OnceValues(func() (*Model, error) {
+	m, err := decode(defaultJSON)
+	if err != nil {
+		return nil, fmt.Errorf("embedded default model: %w", err)
+	}
+	return m, nil
+})
+
+// Default returns the embedded default model: labels pressure,
+// negotiation, support and neutral. It is decoded once; callers share it
+// and must not modify it.
+func Default() (*Model, error) { return loadDefault() }
+
+// DefaultBytes returns the embedded default model file.
+func DefaultBytes() []byte { return bytes.Clone(defaultJSON) }
+
+// LoadFS reads the named model file from fsys.
+func LoadFS(fsys fs.FS, name string) (*Model, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return m, nil
+}

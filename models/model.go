@@ -1,0 +1,400 @@
+// Package models holds a trained stance model: its labels, the tokeniser
+// settings it was trained with, per-label token counts, and a training
+// summary. It loads and saves the versioned, checksummed JSON model file,
+// scores token lists with navossoc/bayesian, and embeds the default model.
+//
+// A model file is safe to load from strangers: its size is bounded before
+// anything is allocated, its checksum is verified, and a truncated,
+// corrupted or future-version file gives an error, never a panic.
+//
+// # Smoothing
+//
+// navossoc/bayesian gives a word it has not seen in a class the fixed
+// probability 1e-11 and applies no add-one smoothing, which lets one rare
+// word veto a class. Model fixes that through the library's own API: it
+// feeds each count scaled by K = 1/Alpha plus one pseudo-count for every
+// vocabulary word in every class through Observe, which is Lidstone
+// smoothing with parameter Alpha. Words outside the vocabulary get 1e-11
+// in every class and so cancel out. The library's prior (the share of
+// word tokens per class) is replaced by the prior the model asks for.
+package models
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"sort"
+	"sync"
+
+	"github.com/navossoc/bayesian"
+)
+
+// Version is the model file format this package writes and reads. Files of
+// a higher version are refused with ErrFutureVersion.
+const Version = 1
+
+// Kind is the value of a model file's "format" field.
+const Kind = "stance-model"
+
+// MaxSize is the largest model file Load accepts, in bytes.
+const MaxSize = 1 << 30
+
+// Errors that callers may branch on. Load wraps them.
+var (
+	ErrFutureVersion = errors.New("model file is from a newer version of stance")
+	ErrChecksum      = errors.New("model file checksum mismatch (corrupted or edited)")
+	ErrTooLarge      = fmt.Errorf("model file larger than %d bytes", MaxSize)
+)
+
+// Tokenizer records how a model's training text was analysed. Its fields
+// mirror corpus.Features, so that the two convert with a plain conversion;
+// models does not import corpus.
+type Tokenizer struct {
+	Lower     bool `json:"lower"`
+	Numbers   bool `json:"numbers"`
+	Negation  bool `json:"negation"`
+	NGrams    int  `json:"ngrams"`
+	Stopwords bool `json:"stopwords"`
+	Target    int  `json:"target,omitempty"`
+}
+
+// Priors names how class priors are set.
+const (
+	PriorsEmpirical = "empirical" // share of training rows per label
+	PriorsUniform   = "uniform"   // every label equally likely
+)
+
+// Summary says what a model learned from.
+type Summary struct {
+	Rows       []int    `json:"rows"`       // training rows per label, in Labels order
+	Vocabulary int      `json:"vocabulary"` // distinct terms
+	Tokens     int      `json:"tokens"`     // term occurrences
+	Corpus     []string `json:"corpus"`     // base names of the training files
+	CorpusHash string   `json:"corpus_sha256"`
+	CV         *CV      `json:"cv,omitempty"`
+}
+
+// CV is a cross-validated estimate of a model's quality.
+type CV struct {
+	Folds    int     `json:"folds"`
+	Accuracy float64 `json:"accuracy"`
+	MacroF1  float64 `json:"macro_f1"`
+}
+
+// A Model is a trained naive-Bayes classifier. Its exported fields are the
+// model file; do not change them after the first call to Predict.
+type Model struct {
+	Labels    []string  `json:"labels"`
+	Tokenizer Tokenizer `json:"tokenizer"`
+	Alpha     float64   `json:"alpha"`  // Lidstone smoothing, 1/K for a whole K
+	Priors    string    `json:"priors"` // PriorsEmpirical or PriorsUniform
+	Summary   Summary   `json:"summary"`
+	// Counts[i] maps each term to its count in label Labels[i]'s rows.
+	Counts []map[string]int `json:"counts"`
+
+	once     sync.Once
+	clf      *bayesian.Classifier
+	classes  []bayesian.Class
+	adjust   []float64 // log prior wanted minus log prior the library uses
+	buildErr error
+}
+
+// A Prediction is a model's verdict on one token list.
+type Prediction struct {
+	Label string    // the most likely label
+	Index int       // its index in Model.Labels
+	Prob  float64   // its posterior probability
+	Probs []float64 // posterior per label, in Model.Labels order
+	Log   []float64 // unnormalised log posterior per label
+}
+
+// Validate checks that m is a usable model.
+func (m *Model) Validate() error {
+	if len(m.Labels) < 2 {
+		return fmt.Errorf("model has %d labels, need at least 2", len(m.Labels))
+	}
+	seen := make(map[string]bool, len(m.Labels))
+	for _, l := range m.Labels {
+		if l == "" {
+			return errors.New("model has an empty label")
+		}
+		if seen[l] {
+			return fmt.Errorf("model names label %q twice", l)
+		}
+		seen[l] = true
+	}
+	if len(m.Counts) != len(m.Labels) {
+		return fmt.Errorf("model has counts for %d labels, want %d", len(m.Counts), len(m.Labels))
+	}
+	if len(m.Summary.Rows) != len(m.Labels) {
+		return fmt.Errorf("model summary has rows for %d labels, want %d", len(m.Summary.Rows), len(m.Labels))
+	}
+	if !(m.Alpha > 0 && m.Alpha <= 1) {
+		return fmt.Errorf("model smoothing alpha %v out of range (0, 1]", m.Alpha)
+	}
+	if m.Priors != PriorsEmpirical && m.Priors != PriorsUniform {
+		return fmt.Errorf("model priors %q unknown (want %q or %q)", m.Priors, PriorsEmpirical, PriorsUniform)
+	}
+	if m.Tokenizer.NGrams < 0 || m.Tokenizer.NGrams > 5 {
+		return fmt.Errorf("model n-gram size %d out of range 0..5", m.Tokenizer.NGrams)
+	}
+	for i, c := range m.Counts {
+		for term, n := range c {
+			if n < 0 {
+				return fmt.Errorf("model count of %q in %q is negative", term, m.Labels[i])
+			}
+		}
+	}
+	for _, r := range m.Summary.Rows {
+		if r < 0 {
+			return errors.New("model summary has a negative row count")
+		}
+	}
+	return nil
+}
+
+// Index returns the index of label in m.Labels, or -1.
+func (m *Model) Index(label string) int {
+	for i, l := range m.Labels {
+		if l == label {
+			return i
+		}
+	}
+	return -1
+}
+
+// K returns the integer scale 1/Alpha applied to counts.
+func (m *Model) K() int {
+	return int(math.Round(1 / m.Alpha))
+}
+
+// build turns the counts into a bayesian.Classifier, once.
+func (m *Model) build() {
+	m.once.Do(func() {
+		if err := m.Validate(); err != nil {
+			m.buildErr = err
+			return
+		}
+		m.classes = make([]bayesian.Class, len(m.Labels))
+		for i, l := range m.Labels {
+			m.classes[i] = bayesian.Class(l)
+		}
+		m.clf = bayesian.NewClassifier(m.classes...)
+		k := m.K()
+		vocab := m.Vocabulary()
+		for i, c := range m.Counts {
+			class := m.classes[i]
+			for _, term := range vocab {
+				// Lidstone: (k*count + 1) / (k*total + V) = (count + alpha) / (total + alpha*V).
+				m.clf.Observe(term, k*c[term]+1, class)
+			}
+		}
+		// The library's prior is each class's share of observed tokens;
+		// replace it by the prior the model asks for.
+		totals := m.clf.WordCount()
+		sumTotals, sumRows := 0, 0
+		for i := range totals {
+			sumTotals += totals[i]
+			sumRows += m.Summary.Rows[i]
+		}
+		m.adjust = make([]float64, len(m.Labels))
+		for i := range m.Labels {
+			want := 1 / float64(len(m.Labels))
+			if m.Priors == PriorsEmpirical && sumRows > 0 {
+				// Add-one on rows keeps a label with no rows possible.
+				want = float64(m.Summary.Rows[i]+1) / float64(sumRows+len(m.Labels))
+			}
+			have := float64(totals[i]) / float64(sumTotals)
+			m.adjust[i] = math.Log(want) - math.Log(have)
+		}
+	})
+}
+
+// Vocabulary returns every term the model has counted, sorted.
+func (m *Model) Vocabulary() []string {
+	set := make(map[string]struct{})
+	for _, c := range m.Counts {
+		for term := range c {
+			set[term] = struct{}{}
+		}
+	}
+	vocab := make([]string, 0, len(set))
+	for term := range set {
+		vocab = append(vocab, term)
+	}
+	sort.Strings(vocab)
+	return vocab
+}
+
+// Predict scores a list of terms, analysed with the model's Tokenizer
+// settings. It returns an error only for an invalid model.
+func (m *Model) Predict(terms []string) (Prediction, error) {
+	m.build()
+	if m.buildErr != nil {
+		return Prediction{}, m.buildErr
+	}
+	scores, _, _ := m.clf.LogScores(terms)
+	p := Prediction{Log: scores, Probs: make([]float64, len(scores))}
+	best := 0
+	for i := range scores {
+		scores[i] += m.adjust[i]
+		if scores[i] > scores[best] {
+			best = i
+		}
+	}
+	// Softmax, shifted by the maximum so that it cannot overflow.
+	sum := 0.0
+	for i, s := range scores {
+		p.Probs[i] = math.Exp(s - scores[best])
+		sum += p.Probs[i]
+	}
+	for i := range p.Probs {
+		p.Probs[i] /= sum
+	}
+	p.Index, p.Label, p.Prob = best, m.Labels[best], p.Probs[best]
+	return p, nil
+}
+
+// TermWeight returns, for each label, the log-probability the model gives
+// term in that label (smoothed), and whether the term is in the vocabulary.
+// explain uses it to show which words drove a decision.
+func (m *Model) TermWeight(term string) (logp []float64, known bool, err error) {
+	m.build()
+	if m.buildErr != nil {
+		return nil, false, m.buildErr
+	}
+	freqs := m.clf.WordFrequencies([]string{term})
+	logp = make([]float64, len(m.Labels))
+	for i := range m.Labels {
+		logp[i] = math.Log(freqs[i][0])
+		if m.Counts[i][term] > 0 {
+			known = true
+		}
+	}
+	return logp, known, nil
+}
+
+// file is the on-disk shape of a model.
+type file struct {
+	Format   string `json:"format"`
+	Version  int    `json:"version"`
+	Checksum string `json:"checksum"`
+	*Model
+}
+
+// header is read first, to refuse other formats and future versions before
+// decoding a body whose shape may have changed.
+type header struct {
+	Format   string `json:"format"`
+	Version  int    `json:"version"`
+	Checksum string `json:"checksum"`
+}
+
+// encode returns the file bytes of m with the given checksum.
+func (m *Model) encode(sum string) ([]byte, error) {
+	b, err := json.MarshalIndent(file{Format: Kind, Version: Version, Checksum: sum, Model: m}, "", " ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// checksum is the SHA-256 of the file bytes with an empty checksum field.
+func (m *Model) checksum() (string, error) {
+	b, err := m.encode("")
+	if err != nil {
+		return "", err
+	}
+	h := sha256.Sum256(b)
+	return "sha256:" + hex.EncodeToString(h[:]), nil
+}
+
+// WriteTo writes m as a model file. The output depends only on m: the same
+// model always gives the same bytes.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	if err := m.Validate(); err != nil {
+		return 0, fmt.Errorf("models: %w", err)
+	}
+	sum, err := m.checksum()
+	if err != nil {
+		return 0, fmt.Errorf("models: %w", err)
+	}
+	b, err := m.encode(sum)
+	if err != nil {
+		return 0, fmt.Errorf("models: %w", err)
+	}
+	n, err := w.Write(b)
+	return int64(n), err
+}
+
+// Load reads a model file. It never returns a partly built model.
+func Load(r io.Reader) (*Model, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("models: %w", err)
+	}
+	if len(b) > MaxSize {
+		return nil, fmt.Errorf("models: %w", ErrTooLarge)
+	}
+	return decode(b)
+}
+
+func decode(b []byte) (*Model, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, errors.New("models: empty model file")
+	}
+	var h header
+	if err := json.Unmarshal(b, &h); err != nil {
+		return nil, fmt.Errorf("models: not a model file (truncated or corrupted?): %w", err)
+	}
+	if h.Format != Kind {
+		return nil, fmt.Errorf("models: not a model file: format %q, want %q", h.Format, Kind)
+	}
+	if h.Version > Version {
+		return nil, fmt.Errorf("models: %w: format version %d, this stance reads up to %d", ErrFutureVersion, h.Version, Version)
+	}
+	if h.Version < 1 {
+		return nil, fmt.Errorf("models: bad format version %d", h.Version)
+	}
+	m := new(Model)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&file{Model: m}); err != nil {
+		return nil, fmt.Errorf("models: bad model file: %w", err)
+	}
+	if err := m.Validate(); err != nil {
+		return nil, fmt.Errorf("models: bad model file: %w", err)
+	}
+	sum, err := m.checksum()
+	if err != nil {
+		return nil, fmt.Errorf("models: %w", err)
+	}
+	if sum != h.Checksum {
+		return nil, fmt.Errorf("models: %w", ErrChecksum)
+	}
+	return m, nil
+}
+
+// LoadFile reads the named model file, refusing one larger than MaxSize
+// before reading it.
+func LoadFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Size() > MaxSize {
+		return nil, fmt.Errorf("%s: models: %w", path, ErrTooLarge)
+	}
+	m, err := Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}

@@ -1,0 +1,189 @@
+// Package train fits stance models from labelled sentences, evaluates them,
+// and cross-validates them.
+//
+// Training is deterministic: labels keep the order given (or first seen),
+// counts are plain per-label maps that the model file writes with sorted
+// keys, folds are assigned by position, and nothing uses map order or a
+// random source, so the same corpus and options give a byte-identical
+// model file.
+package train
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/models"
+)
+
+// ErrEmptyCorpus is returned when there is nothing to train on.
+var ErrEmptyCorpus = errors.New("empty corpus")
+
+// Options control training.
+type Options struct {
+	Features corpus.Features
+	// Alpha is the Lidstone smoothing parameter, 1/K for a whole K
+	// (1, 0.5, 0.25, 0.2, 0.1, ...). Zero means 1.
+	Alpha float64
+	// Priors is models.PriorsEmpirical (the default) or models.PriorsUniform.
+	Priors string
+	// Labels, when set, fixes the label set and its order; a record with
+	// another label is an error. When empty, labels are taken in the order
+	// they first appear.
+	Labels []string
+	// Files names the training files, for the model's summary; only their
+	// base names are stored, so the model does not depend on where the
+	// corpus was checked out.
+	Files []string
+}
+
+// DefaultOptions are the options the shipped model is trained with; see
+// the measurements in the README.
+func DefaultOptions() Options {
+	return Options{
+		Features: corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2},
+		Alpha:    0.5,
+		Priors:   models.PriorsEmpirical,
+	}
+}
+
+// A LabelError is a record whose label is not in the fixed label set.
+type LabelError struct {
+	Record corpus.Record
+	Labels []string
+}
+
+func (e *LabelError) Error() string {
+	return fmt.Sprintf("unknown label %q (want one of %v)", e.Record.Label, e.Labels)
+}
+
+func (o Options) check() (Options, error) {
+	if o.Alpha == 0 {
+		o.Alpha = 1
+	}
+	if o.Priors == "" {
+		o.Priors = models.PriorsEmpirical
+	}
+	if !(o.Alpha > 0 && o.Alpha <= 1) {
+		return o, fmt.Errorf("smoothing alpha %v out of range (0, 1]", o.Alpha)
+	}
+	if k := 1 / o.Alpha; math.Abs(k-math.Round(k)) > 1e-9 {
+		return o, fmt.Errorf("smoothing alpha %v is not 1/K for a whole K", o.Alpha)
+	}
+	if o.Priors != models.PriorsEmpirical && o.Priors != models.PriorsUniform {
+		return o, fmt.Errorf("unknown priors %q (want %s or %s)", o.Priors, models.PriorsEmpirical, models.PriorsUniform)
+	}
+	if o.Features.NGrams < 0 || o.Features.NGrams > 5 {
+		return o, fmt.Errorf("n-gram size %d out of range 1..5", o.Features.NGrams)
+	}
+	return o, nil
+}
+
+// Labels returns the label set of recs: opts.Labels if set (checking every
+// record against it), else the labels in first-seen order.
+func Labels(recs []corpus.Record, fixed []string) ([]string, error) {
+	if len(fixed) > 0 {
+		set := make(map[string]bool, len(fixed))
+		for _, l := range fixed {
+			if set[l] {
+				return nil, fmt.Errorf("label %q named twice", l)
+			}
+			set[l] = true
+		}
+		for _, r := range recs {
+			if !set[r.Label] {
+				return nil, &LabelError{Record: r, Labels: fixed}
+			}
+		}
+		return fixed, nil
+	}
+	var labels []string
+	seen := make(map[string]bool)
+	for _, r := range recs {
+		if !seen[r.Label] {
+			seen[r.Label] = true
+			labels = append(labels, r.Label)
+		}
+	}
+	return labels, nil
+}
+
+// Train fits a model on recs.
+func Train(recs []corpus.Record, opts Options) (*models.Model, error) {
+	opts, err := opts.check()
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, ErrEmptyCorpus
+	}
+	labels, err := Labels(recs, opts.Labels)
+	if err != nil {
+		return nil, err
+	}
+	if len(labels) < 2 {
+		return nil, fmt.Errorf("corpus has %d label(s) %v, need at least 2", len(labels), labels)
+	}
+	index := make(map[string]int, len(labels))
+	for i, l := range labels {
+		index[l] = i
+	}
+	m := &models.Model{
+		Labels:    labels,
+		Tokenizer: models.Tokenizer(opts.Features),
+		Alpha:     opts.Alpha,
+		Priors:    opts.Priors,
+		Counts:    make([]map[string]int, len(labels)),
+		Summary:   models.Summary{Rows: make([]int, len(labels)), Corpus: []string{}},
+	}
+	for i := range m.Counts {
+		m.Counts[i] = make(map[string]int)
+	}
+	for _, f := range opts.Files {
+		m.Summary.Corpus = append(m.Summary.Corpus, filepath.Base(f))
+	}
+
+	// Tokenise in parallel, count in order.
+	terms := analyzeAll(recs, opts.Features)
+	h := sha256.New()
+	for i, r := range recs {
+		li := index[r.Label]
+		m.Summary.Rows[li]++
+		c := m.Counts[li]
+		for _, t := range terms[i] {
+			c[t]++
+		}
+		m.Summary.Tokens += len(terms[i])
+		fmt.Fprintf(h, "%s\t%s\n", r.Label, r.Text)
+	}
+	m.Summary.CorpusHash = hex.EncodeToString(h.Sum(nil))
+	m.Summary.Vocabulary = len(m.Vocabulary())
+	return m, nil
+}
+
+// analyzeAll returns the terms of every record, tokenised on all cores.
+func analyzeAll(recs []corpus.Record, f corpus.Features) [][]string {
+	a := f.Analyzer()
+	out := make([][]string, len(recs))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	chunk := (len(recs) + workers - 1) / workers
+	for lo := 0; lo < len(recs); lo += chunk {
+		hi := min(lo+chunk, len(recs))
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				out[i] = a.Terms(f.Text(recs[i].Text, recs[i].Target))
+			}
+		}(lo, hi)
+	}
+	wg.Wait()
+	return out
+}
