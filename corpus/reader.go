@@ -179,7 +179,7 @@ func (rd *Reader) syntax(format string, args ...any) *SyntaxError {
 // scanLine reads the next non-blank line of a TSV or JSONL file.
 func (rd *Reader) scanLine() bool {
 	for {
-		line, tooLong, err := readLine(rd.br)
+		line, tooLong, err := readLineMax(rd.br, MaxLine)
 		if err != nil && err != io.EOF {
 			rd.fatal = fmt.Errorf("%s: %w", rd.name, err)
 			return false
@@ -227,14 +227,14 @@ func (rd *Reader) scanLine() bool {
 	}
 }
 
-// readLine returns the next line without its newline. A line longer than
-// MaxLine is consumed and reported with tooLong set, without being kept.
-func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
+// readLineMax returns the next line without its newline. A line longer
+// than max is consumed and reported with tooLong set, without being kept.
+func readLineMax(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
 	for {
 		frag, err := br.ReadSlice('\n')
 		if !tooLong {
-			if len(buf)+len(frag) > MaxLine+1 {
+			if len(buf)+len(frag) > max+1 {
 				tooLong, buf = true, nil
 			} else {
 				buf = append(buf, frag...)
