@@ -1,8 +1,241 @@
 package corpus
 
-// MarkTarget rewrites sentence for a target-aware analysis of its mention
-// target, looking window words to each side. It is a placeholder that
-// returns the sentence unchanged until the target-aware features land.
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Terms that MarkTarget writes into a sentence.
+const (
+	// TargetTerm replaces each mention of the target.
+	TargetTerm = "TGT"
+	// OtherTerm replaces each run of other capitalised words (names of
+	// other people, parties, places), so that "TGT criticised OTHER" and
+	// "OTHER criticised TGT" look alike to a model whichever names fill
+	// them.
+	OtherTerm = "OTHER"
+)
+
+// MarkTarget rewrites sentence so that a bag-of-words model can learn the
+// sentiment toward the mention target rather than the sentence's overall
+// tone. It makes three changes:
+//
+//   - every mention of target becomes [TargetTerm], and every other run of
+//     capitalised words (not the first word, not an all-capitals acronym)
+//     becomes [OtherTerm];
+//   - each word within window words to the left of a mention is repeated
+//     after the sentence as "L_word", and to the right as "R_word";
+//   - each word of the clause the first mention is in (bounded by , ; : .
+//     ! ? quotes and brackets) is repeated as "CL_word" or "CR_word",
+//     left or right of the first mention.
+//
+// The plain words stay, so the model keeps the sentence's overall tone;
+// the repeated words come after a full stop, which ends a negation scope.
+// "Merkel criticised Trump's plan." for target "Trump" and window 2 gives
+//
+//	Merkel criticised TGT's plan. . L_Merkel L_criticised R_plan CL_Merkel CL_criticised CR_plan
+//
+// (the first word is never taken for another name: most are not names).
+//
+// Mentions are found word by word (tokenised as [WordTokenizer] does, so
+// spacing, a possessive "'s" and case do not matter: "trump" finds
+// "Trump's"); whole words only, so "he" does not match in "the". When the
+// whole target is not found, its last word is tried ("Donald Trump" finds
+// "Trump"); when that fails too, sentence is returned unchanged. A window
+// of 0 or less adds no L_/R_ words. MarkTarget is deterministic, and
+// returns valid UTF-8 for valid UTF-8 input.
+//
+// On NewsMTSC the rewrite lifts a naive-Bayes model from 0.55 to 0.64
+// macro-F1 (see train/newsmtsc_test.go); each part was kept because it
+// helped there.
 func MarkTarget(sentence, target string, window int) string {
-	return sentence
+	toks := WordTokenizer{}.Tokenize(sentence)
+	occ := findMention(toks, WordTokenizer{}.Tokenize(target))
+	if len(occ) == 0 {
+		return sentence
+	}
+	// role[i]: 1 inside a mention, 2 other capitalised word, 0 else.
+	role := make([]byte, len(toks))
+	for _, o := range occ {
+		for i := o.lo; i < o.hi; i++ {
+			role[i] = 1
+		}
+	}
+	firstWord := true
+	for i, t := range toks {
+		if !isWordTerm(t.Term) {
+			continue
+		}
+		if role[i] == 0 && !firstWord && capitalised(t.Term) {
+			role[i] = 2
+		}
+		firstWord = false
+	}
+
+	var b strings.Builder
+	b.Grow(3 * len(sentence))
+	// The sentence, with mentions and other names replaced in place.
+	last := 0
+	for i := 0; i < len(toks); i++ {
+		if role[i] == 0 {
+			continue
+		}
+		b.WriteString(sentence[last:toks[i].Start])
+		r := role[i]
+		for i+1 < len(toks) && role[i+1] == r && !(r == 1 && startsMention(occ, i+1)) && (r == 1 || toks[i+1].Start == toks[i].End+1 && sentence[toks[i].End] == ' ') {
+			i++
+		}
+		if r == 1 {
+			b.WriteString(TargetTerm)
+		} else {
+			b.WriteString(OtherTerm)
+		}
+		last = toks[i].End
+	}
+	b.WriteString(sentence[last:])
+	b.WriteString(" .")
+
+	// Word positions, counting words only.
+	pos := make([]int, len(toks))
+	n := 0
+	for i, t := range toks {
+		pos[i] = n
+		if isWordTerm(t.Term) {
+			n++
+		}
+	}
+	term := func(i int) string {
+		switch role[i] {
+		case 2:
+			return OtherTerm
+		}
+		return toks[i].Term
+	}
+	// Near words.
+	if window > 0 {
+		for i, t := range toks {
+			if role[i] == 1 || !isWordTerm(t.Term) {
+				continue
+			}
+			side, best := "", window+1
+			for _, o := range occ {
+				if i < o.lo {
+					if d := pos[o.lo] - pos[i]; d < best {
+						side, best = "L_", d
+					}
+				} else if d := pos[i] - pos[o.hi-1]; d < best {
+					side, best = "R_", d
+				}
+			}
+			if side != "" {
+				b.WriteByte(' ')
+				b.WriteString(side)
+				b.WriteString(term(i))
+			}
+		}
+	}
+	// The first mention's clause.
+	lo, hi := occ[0].lo, occ[0].hi
+	for lo > 0 && !isClauseBreak(toks[lo-1].Term) {
+		lo--
+	}
+	for hi < len(toks) && !isClauseBreak(toks[hi].Term) {
+		hi++
+	}
+	for i := lo; i < hi; i++ {
+		if role[i] == 1 || !isWordTerm(toks[i].Term) {
+			continue
+		}
+		if i < occ[0].lo {
+			b.WriteString(" CL_")
+		} else {
+			b.WriteString(" CR_")
+		}
+		b.WriteString(term(i))
+	}
+	return b.String()
+}
+
+// A mention is the token range [lo, hi) of one mention of a target.
+type mention struct{ lo, hi int }
+
+// findMention returns the non-overlapping mentions of target in toks, in
+// order: the whole target, else its last word.
+func findMention(toks, target []Token) []mention {
+	var words []Token
+	for _, t := range target {
+		if isWordTerm(t.Term) || t.Term == "'s" {
+			words = append(words, t)
+		}
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	occ := matchTokens(toks, words)
+	if len(occ) == 0 && len(words) > 1 {
+		last := len(words) - 1
+		if words[last].Term == "'s" {
+			last--
+		}
+		if last >= 0 {
+			occ = matchTokens(toks, words[last:last+1])
+		}
+	}
+	return occ
+}
+
+func matchTokens(toks, words []Token) []mention {
+	var occ []mention
+	for i := 0; i+len(words) <= len(toks); {
+		match := true
+		for k := range words {
+			if !strings.EqualFold(toks[i+k].Term, words[k].Term) {
+				match = false
+				break
+			}
+		}
+		if match {
+			occ = append(occ, mention{i, i + len(words)})
+			i += len(words)
+			continue
+		}
+		i++
+	}
+	return occ
+}
+
+func startsMention(occ []mention, i int) bool {
+	for _, o := range occ {
+		if o.lo == i {
+			return true
+		}
+	}
+	return false
+}
+
+// isWordTerm reports whether a WordTokenizer term is a word (not
+// punctuation, not a split-off "'s").
+func isWordTerm(term string) bool {
+	r, _ := utf8.DecodeRuneInString(term)
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
+}
+
+// capitalised reports whether w starts with a capital and is not all
+// capitals ("Merkel", "McConnell"; not "I", "NATO", "U.S.").
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isClauseBreak(term string) bool {
+	return isPunct(term)
 }

@@ -1,0 +1,131 @@
+package corpus_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stancemix/stance/corpus"
+)
+
+func TestMarkTarget(t *testing.T) {
+	tests := []struct {
+		name             string
+		sentence, target string
+		window           int
+		want             string
+		reason           string
+	}{
+		{
+			name:     "object",
+			sentence: "Merkel criticised Trump's plan.",
+			target:   "Trump",
+			window:   2,
+			want:     "Merkel criticised TGT's plan. . L_Merkel L_criticised R_plan CL_Merkel CL_criticised CR_plan",
+			reason:   "the first word is never taken for an OTHER name: most are not names",
+		},
+		{
+			name:     "subject",
+			sentence: "Merkel criticised Trump's plan.",
+			target:   "Merkel",
+			window:   2,
+			want:     "TGT criticised OTHER's plan. . R_criticised R_OTHER CR_criticised CR_OTHER CR_plan",
+			reason:   "the first word can be the target",
+		},
+		{
+			name:     "case and spacing",
+			sentence: "Critics say  donald   TRUMP lied.",
+			target:   "Donald Trump",
+			window:   1,
+			want:     "Critics say  TGT lied. . L_say R_lied CL_Critics CL_say CR_lied",
+		},
+		{
+			name:     "last word fallback",
+			sentence: "Voters cheered Warren in Iowa.",
+			target:   "Senator Elizabeth Warren",
+			window:   1,
+			want:     "Voters cheered TGT in OTHER. . L_cheered R_in CL_Voters CL_cheered CR_in CR_OTHER",
+		},
+		{
+			name:     "not found",
+			sentence: "The senator spoke on Monday.",
+			target:   "Pelosi",
+			window:   3,
+			want:     "The senator spoke on Monday.",
+			reason:   "without a mention there is nothing to mark",
+		},
+		{
+			name:     "whole words only",
+			sentence: "Then the crowd said he was right.",
+			target:   "He",
+			window:   1,
+			want:     "Then the crowd said TGT was right. . L_said R_was CL_Then CL_the CL_crowd CL_said CR_was CR_right",
+			reason:   `"he" inside "Then" and "the" is not a mention`,
+		},
+		{
+			name:     "every mention",
+			sentence: "Biden met Putin, and Biden left.",
+			target:   "biden",
+			window:   1,
+			want:     "TGT met OTHER, and TGT left. . R_met L_and R_left CR_met CR_OTHER",
+			reason:   "words near any mention are marked; the clause is the first mention's",
+		},
+		{
+			name:     "acronyms stay",
+			sentence: "The U.S. and NATO backed Zelensky.",
+			target:   "Zelensky",
+			window:   0,
+			want:     "The U.S. and NATO backed TGT. . CL_The CL_U.S. CL_and CL_NATO CL_backed",
+			reason:   "all-capitals words are not names to hide; window 0 adds no L_/R_ words",
+		},
+		{
+			name:     "empty target",
+			sentence: "Prices rose.",
+			target:   " ",
+			window:   3,
+			want:     "Prices rose.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := corpus.MarkTarget(tt.sentence, tt.target, tt.window)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("MarkTarget(%q, %q, %d) mismatch (-want +got):\n%s\nreason: %s", tt.sentence, tt.target, tt.window, diff, tt.reason)
+			}
+		})
+	}
+}
+
+// TestFeaturesTextTarget checks that Features.Text marks the target only
+// for a target-aware analysis, and that the marks survive the analyser.
+func TestFeaturesTextTarget(t *testing.T) {
+	f := corpus.Features{Lower: true, Negation: true}
+	s := "Paris did not praise Rome."
+	if got := f.Text(s, "Rome"); got != s {
+		t.Errorf("Text with Target 0 = %q, want the sentence unchanged", got)
+	}
+	f.Target = 2
+	got := f.Analyzer().Terms(f.Text(s, "Rome"))
+	want := []string{"paris", "did", "not", "not_praise", "not_tgt", "l_not", "l_praise", "cl_paris", "cl_did", "cl_not", "cl_praise"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Terms mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func FuzzMarkTarget(f *testing.F) {
+	f.Add("Merkel criticised Trump's plan.", "Trump", 3)
+	f.Add("“Le Pen” — said Macron’s aide, “non.”", "Macron", 2)
+	f.Add("", "", 0)
+	f.Add("a b c", "b", -1)
+	f.Fuzz(func(t *testing.T, sentence, target string, window int) {
+		window %= 50
+		got := corpus.MarkTarget(sentence, target, window)
+		if utf8.ValidString(sentence) && !utf8.ValidString(got) {
+			t.Errorf("MarkTarget(%q, %q, %d) = %q, not valid UTF-8", sentence, target, window, got)
+		}
+		if got != sentence && !strings.Contains(got, corpus.TargetTerm) {
+			t.Errorf("MarkTarget(%q, %q, %d) = %q: changed without a target mark", sentence, target, window, got)
+		}
+	})
+}
