@@ -16,6 +16,7 @@ type Statement struct {
 	Group   string `json:"group"`             // the actor's country and side
 	Speaker string `json:"speaker,omitempty"` // who said it, when not the actor
 	Known   bool   `json:"known"`             // actor found in the dictionary
+	Target  string `json:"target,omitempty"`  // the other actor the sentence is about
 
 	Date         string `json:"date"`                    // event date, YYYY-MM-DD; "" when unknown
 	DateGrain    string `json:"date_grain,omitempty"`    // day, week, month or year
@@ -24,7 +25,8 @@ type Statement struct {
 	Source       string `json:"source,omitempty"`        // outlet or file
 
 	Stance string  `json:"stance"`
-	Prob   float64 `json:"prob"` // the stance's posterior probability
+	Prob   float64 `json:"prob"`            // the stance's posterior probability
+	Model  string  `json:"model,omitempty"` // the stance model's name
 
 	Sentiment      string  `json:"sentiment"`       // negative, neutral or positive
 	SentimentScore float64 `json:"sentiment_score"` // in [-1, 1]

@@ -81,12 +81,12 @@ func ParseDimensions(s string) ([]Dimension, error) {
 	for _, f := range strings.Split(s, ",") {
 		d := Dimension(strings.ToLower(strings.TrimSpace(f)))
 		switch d {
-		case ByActor, ByGroup, ByDate, BySource:
+		case ByActor, ByGroup, ByDate, BySource, ByModel:
 		default:
-			return nil, fmt.Errorf("unknown --by %q (want actor, group, date or source, comma-separated)", f)
+			return nil, fmt.Errorf("unknown dimension %q (want actor, group, date, source or model, comma-separated)", f)
 		}
 		if seen[d] {
-			return nil, fmt.Errorf("--by names %q twice", d)
+			return nil, fmt.Errorf("dimension %q given twice", d)
 		}
 		seen[d] = true
 		dims = append(dims, d)
@@ -179,6 +179,8 @@ func (t *Tally) key(d Dimension, s Statement) string {
 		k = t.Period.Bucket(s.Date)
 	case BySource:
 		k = s.Source
+	case ByModel:
+		k = s.Model
 	}
 	if k == "" {
 		return Unknown
