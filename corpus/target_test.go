@@ -80,6 +80,36 @@ func TestMarkTarget(t *testing.T) {
 			reason:   "all-capitals words are not names to hide; window 0 adds no L_/R_ words",
 		},
 		{
+			name:     "contraction and final dot",
+			sentence: "We’ve backed the U.S. plan.",
+			target:   "we",
+			window:   1,
+			want:     "TGT backed the U.S. plan. . R_backed CR_backed CR_the CR_U.S. CR_plan",
+		},
+		{
+			name:     "initialism target",
+			sentence: "Paris thanked the U.S. on Monday.",
+			target:   "U.S.",
+			window:   1,
+			want:     "Paris thanked the TGT on OTHER. . L_the R_on CL_Paris CL_thanked CL_the CR_on CR_OTHER",
+			reason:   `the target "U.S." tokenises as "U.S" at the end of a string`,
+		},
+		{
+			name:     "compound",
+			sentence: "Inside the Pence-Schumer showdown",
+			target:   "Chuck Schumer",
+			window:   1,
+			want:     "Inside the TGT showdown . L_the R_showdown CL_Inside CL_the CR_showdown",
+			reason:   "the whole compound is the mention: the other name in it is lost",
+		},
+		{
+			name:     "no contraction in a name",
+			sentence: "O'Brien and Obama spoke.",
+			target:   "O",
+			window:   1,
+			want:     "O'Brien and Obama spoke.",
+		},
+		{
 			name:     "empty target",
 			sentence: "Prices rose.",
 			target:   " ",
@@ -110,6 +140,14 @@ func TestFeaturesTextTarget(t *testing.T) {
 	want := []string{"paris", "did", "not", "not_praise", "not_tgt", "l_not", "l_praise", "cl_paris", "cl_did", "cl_not", "cl_praise"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Terms mismatch (-want +got):\n%s", diff)
+	}
+}
+
+func BenchmarkMarkTarget(b *testing.B) {
+	const s = "Senator Elizabeth Warren, who has criticised the bank, said on Tuesday that President Donald Trump's tax plan would not help working families in Ohio."
+	b.ReportAllocs()
+	for b.Loop() {
+		corpus.MarkTarget(s, "Donald Trump", 3)
 	}
 }
 
