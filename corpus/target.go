@@ -108,8 +108,7 @@ func MarkTarget(sentence, target string, window int) string {
 		}
 	}
 	term := func(i int) string {
-		switch role[i] {
-		case 2:
+		if role[i] == 2 {
 			return OtherTerm
 		}
 		return toks[i].Term
