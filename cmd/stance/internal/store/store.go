@@ -66,6 +66,7 @@ CREATE TABLE statements (
 	actor           TEXT NOT NULL,
 	grp             TEXT NOT NULL,
 	speaker         TEXT NOT NULL,
+	target          TEXT NOT NULL,
 	known           INTEGER NOT NULL,
 	date            TEXT NOT NULL,
 	date_grain      TEXT NOT NULL,
@@ -211,16 +212,16 @@ func (d *DB) Add(articleHash string, stmts []classify.Statement, model string) (
 		return false, nil // already stored
 	}
 	ins, err := tx.Prepare(`INSERT INTO statements (hash, model, sentence, article, start, "end", text, clean,
-		actor, grp, speaker, known, date, date_grain, date_inferred, published, source,
+		actor, grp, speaker, target, known, date, date_grain, date_inferred, published, source,
 		stance, prob, sentiment, sentiment_score)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return false, fmt.Errorf("store: %s: add: %w", d.path, err)
 	}
 	defer ins.Close()
 	for _, s := range stmts {
 		_, err := ins.Exec(articleHash, model, s.Sentence, s.Article, s.Start, s.End, s.Text, s.Clean,
-			s.Actor, s.Group, s.Speaker, s.Known, s.Date, s.DateGrain, s.DateInferred, s.Published, s.Source,
+			s.Actor, s.Group, s.Speaker, s.Target, s.Known, s.Date, s.DateGrain, s.DateInferred, s.Published, s.Source,
 			s.Stance, s.Prob, s.Sentiment, s.SentimentScore)
 		if err != nil {
 			return false, fmt.Errorf("store: %s: add %s sentence %d: %w", d.path, s.Article, s.Sentence, err)
@@ -279,7 +280,7 @@ func (d *DB) Statements(f Filter) ([]classify.Statement, error) {
 		where = append(where, "model = ?")
 		args = append(args, f.Model)
 	}
-	q := `SELECT article, sentence, start, "end", text, clean, actor, grp, speaker, known,
+	q := `SELECT model, article, sentence, start, "end", text, clean, actor, grp, speaker, target, known,
 		date, date_grain, date_inferred, published, source, stance, prob, sentiment, sentiment_score
 		FROM statements`
 	if len(where) > 0 {
@@ -294,7 +295,7 @@ func (d *DB) Statements(f Filter) ([]classify.Statement, error) {
 	var out []classify.Statement
 	for rows.Next() {
 		var s classify.Statement
-		err := rows.Scan(&s.Article, &s.Sentence, &s.Start, &s.End, &s.Text, &s.Clean, &s.Actor, &s.Group, &s.Speaker, &s.Known,
+		err := rows.Scan(&s.Model, &s.Article, &s.Sentence, &s.Start, &s.End, &s.Text, &s.Clean, &s.Actor, &s.Group, &s.Speaker, &s.Target, &s.Known,
 			&s.Date, &s.DateGrain, &s.DateInferred, &s.Published, &s.Source, &s.Stance, &s.Prob, &s.Sentiment, &s.SentimentScore)
 		if err != nil {
 			return nil, fmt.Errorf("store: %s: %w", d.path, err)

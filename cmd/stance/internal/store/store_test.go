@@ -15,7 +15,7 @@ import (
 func articles() map[string][]classify.Statement {
 	return map[string][]classify.Statement{
 		"aaaa": {
-			{Article: "a.txt", Sentence: 1, Start: 0, End: 30, Text: "Biden urged Russia to pull back.", Actor: "Biden", Group: "US", Known: true,
+			{Article: "a.txt", Sentence: 1, Start: 0, End: 30, Text: "Biden urged Russia to pull back.", Actor: "Biden", Group: "US", Target: "Russia", Known: true,
 				Date: "2021-05-26", DateGrain: "day", Published: "2021-05-27", Source: "Reuters", Stance: "pressure", Prob: 0.81, Sentiment: "negative", SentimentScore: -0.4},
 			{Article: "a.txt", Sentence: 2, Start: 31, End: 70, Text: "Putin said talks \"could\" resume.", Clean: "Putin said talks could resume.", Actor: "Putin", Group: "RU", Speaker: "Peskov", Known: true,
 				Date: "2021-06-02", DateGrain: "week", DateInferred: true, Stance: "negotiation", Prob: 0.5, Sentiment: "positive", SentimentScore: 0.25},
@@ -55,6 +55,9 @@ func TestRoundTrip(t *testing.T) {
 	// Date order, then article: both 2021-05-26 first (a.txt before
 	// b.txt), then 2021-06-02, then the undated one.
 	want := []classify.Statement{a[0], b[0], a[1], a[2]}
+	for i := range want {
+		want[i].Model = "m1" // the model a statement was stored under
+	}
 	got, err := db.Statements(Filter{})
 	if err != nil {
 		t.Fatal(err)
