@@ -10,7 +10,6 @@ package corpus
 // blank line always ends one.
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -47,10 +46,10 @@ func Split(text string) []Sentence {
 	}
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if breaks[i] {
+		if breaks != nil && breaks[i] {
 			emit(i)
 		}
-		if keep[i] {
+		if keep != nil && keep[i] {
 			if start < 0 {
 				start = i
 			}
@@ -119,7 +118,7 @@ func Split(text string) []Sentence {
 	return out
 }
 
-var markerRE = regexp.MustCompile(`(?:^|\s)((?:[•⁃]\s?)?(\d{1,2}|[a-z])(\.\)|\)|\.))\s`)
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // listMarkers finds the items of an inline list ("1. ... 2. ...", "a)
 // ... b) ...", "• 9. ... • 10. ..."): at least two markers of one kind
@@ -135,15 +134,44 @@ func listMarkers(text string) (breaks, keep map[int]bool) {
 		kind         string
 	}
 	var ms []marker
-	for _, m := range markerRE.FindAllStringSubmatchIndex(text, -1) {
-		v := text[m[4]:m[5]]
-		n, err := strconv.Atoi(v)
-		kind := text[m[6]:m[7]]
-		if err != nil {
-			n = int(v[0]-'a') + 1
-			kind = "alpha" + kind
+	for i := 0; i < len(text); i++ {
+		if i > 0 && !isSpaceByte(text[i-1]) {
+			continue
 		}
-		ms = append(ms, marker{start: m[2], punct: m[6], n: n, kind: kind})
+		j := i
+		for _, b := range []string{"• ", "•", "⁃ ", "⁃"} {
+			if strings.HasPrefix(text[j:], b) {
+				j += len(b)
+				break
+			}
+		}
+		k := j
+		for k < len(text) && k-j < 3 && '0' <= text[k] && text[k] <= '9' {
+			k++
+		}
+		kind, n := "", 0
+		switch {
+		case k > j && k-j <= 2:
+			n, _ = strconv.Atoi(text[j:k])
+		case k == j && j < len(text) && 'a' <= text[j] && text[j] <= 'z':
+			n, k, kind = int(text[j]-'a')+1, j+1, "alpha"
+		default:
+			continue
+		}
+		p := k
+		switch {
+		case strings.HasPrefix(text[p:], ".)"):
+			k += 2
+		case strings.HasPrefix(text[p:], ")"), strings.HasPrefix(text[p:], "."):
+			k++
+		default:
+			continue
+		}
+		if k >= len(text) || !isSpaceByte(text[k]) {
+			continue
+		}
+		ms = append(ms, marker{start: i, punct: p, n: n, kind: kind + text[p:k]})
+		i = k
 	}
 	for i := 1; i < len(ms); i++ {
 		a, b := ms[i-1], ms[i]
