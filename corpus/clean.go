@@ -140,7 +140,9 @@ var foldChain = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), no
 
 // Fold returns the matching key of s: Clean, diacritics removed, lower
 // case, and every run of characters other than letters and digits made
-// one space: "González" and "Gonzalez" fold alike, "U.S." folds to "u s".
+// one space, apostrophes included: "González" and "Gonzalez" fold alike,
+// "U.S." folds to "u s" and "Biden's" to "biden s", so the name is still a
+// word of its own.
 func Fold(s string) string {
 	s = Clean(s)
 	if !isPlain(s) {
@@ -156,9 +158,6 @@ func Fold(s string) string {
 			b.WriteRune(unicode.ToLower(r))
 			space = false
 			continue
-		}
-		if r == '\'' || r == '’' {
-			continue // "Cote d'Ivoire", "Biden's" stay one word
 		}
 		if !space {
 			b.WriteByte(' ')

@@ -30,7 +30,8 @@ func TestFold(t *testing.T) {
 		{"Gonz\u00e1lez", "gonzalez"},
 		{"U.S. Secretary", "u s secretary"},
 		{"  Nicol\u00e1s  MADURO ", "nicolas maduro"},
-		{"Biden\u2019s", "bidens"},
+		{"Biden\u2019s", "biden s"},
+		{"C\u00f4te d'Ivoire", "cote d ivoire"},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, Fold(tt.in)); diff != "" {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -122,10 +124,12 @@ func FuzzSplit(f *testing.F) {
 			}
 			last = s.End
 		}
-		for i := 0; i < len(text); i++ {
-			if !covered[i] && !strings.ContainsRune(" \t\r\n\v\f", rune(text[i])) && text[i] < 0x80 {
+		for i := 0; i < len(text); {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !covered[i] && !unicode.IsSpace(r) {
 				t.Fatalf("byte %d (%q) of %q is in no sentence", i, text[i], text)
 			}
+			i += n
 		}
 	})
 }
