@@ -1,0 +1,243 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/cmd/stance/internal/progress"
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/models"
+)
+
+// articleExts are the file extensions read from folders.
+var articleExts = map[string]bool{".txt": true, ".text": true, ".md": true, ".jsonl": true}
+
+// expandArgs turns files, folders and "-" into a sorted list of inputs.
+// Folders are walked for article files; unreadable entries are reported
+// and skipped.
+func expandArgs(e *env, args []string) []string {
+	var out []string
+	for _, arg := range args {
+		if arg == "-" {
+			out = append(out, arg)
+			continue
+		}
+		fi, err := os.Stat(arg)
+		if err != nil {
+			e.warnf("%v", err)
+			continue
+		}
+		if !fi.IsDir() {
+			out = append(out, arg)
+			continue
+		}
+		var files []string
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				e.warnf("%v", err)
+				if d != nil && d.IsDir() && path != arg {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			name := d.Name()
+			if strings.HasPrefix(name, ".") && path != arg {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.IsDir() && articleExts[strings.ToLower(filepath.Ext(name))] {
+				files = append(files, path)
+			}
+			return nil
+		})
+		if err != nil {
+			e.warnf("%v", err)
+		}
+		sort.Strings(files)
+		out = append(out, files...)
+	}
+	return out
+}
+
+// readArticles reads the articles of one input. Bad articles and lines are
+// reported and skipped.
+func readArticles(e *env, path, inputFormat string) []corpus.Article {
+	name, r := path, io.Reader(nil)
+	if path == "-" {
+		name, r = "<stdin>", e.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			e.warnf("%v", err)
+			return nil
+		}
+		defer f.Close()
+		r = f
+	}
+	jsonl := inputFormat == "jsonl" || (inputFormat == "" && strings.EqualFold(filepath.Ext(path), ".jsonl"))
+	if !jsonl {
+		a, err := corpus.ReadArticle(r, name)
+		if err != nil {
+			e.warnf("%v", err)
+			return nil
+		}
+		return []corpus.Article{a}
+	}
+	var out []corpus.Article
+	ar := corpus.NewArticleReader(bufio.NewReader(r), name)
+	for ar.Scan() {
+		a, err := ar.Article()
+		if err != nil {
+			e.warnf("%v", err)
+			continue
+		}
+		out = append(out, a)
+	}
+	if err := ar.Err(); err != nil {
+		e.warnf("%v", err)
+	}
+	return out
+}
+
+// classified is one article's statements.
+type classified struct {
+	article    corpus.Article
+	statements []classify.Statement
+	err        error
+}
+
+// classifyAll classifies the articles of every input on all cores and
+// calls emit for each article in input order.
+func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []string, inputFormat string, emit func(classified) error) error {
+	type job struct {
+		a   corpus.Article
+		out chan classified
+	}
+	jobs := make(chan job)
+	results := make(chan chan classified, 64)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				sts, err := c.Article(j.a)
+				j.out <- classified{article: j.a, statements: sts, err: err}
+			}
+		}()
+	}
+	go func() {
+		defer close(results)
+		defer close(jobs)
+		for _, in := range inputs {
+			for _, a := range readArticles(e, in, inputFormat) {
+				if ctx.Err() != nil {
+					return
+				}
+				out := make(chan classified, 1)
+				results <- out
+				jobs <- job{a, out}
+			}
+		}
+	}()
+	total := int64(len(inputs))
+	for _, in := range inputs {
+		if in == "-" || strings.EqualFold(filepath.Ext(in), ".jsonl") || inputFormat == "jsonl" {
+			total = 0 // articles per input unknown: count and rate only
+		}
+	}
+	bar := progress.New(e.stderr, total, "articles", e.quiet)
+	defer bar.Done()
+	var firstErr error
+	for out := range results {
+		r := <-out
+		bar.Add(1)
+		if firstErr != nil {
+			continue
+		}
+		if r.err != nil {
+			e.warnf("%s: %v", r.article.ID, r.err)
+			continue
+		}
+		if err := emit(r); err != nil {
+			firstErr = err
+		}
+	}
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	return ctx.Err()
+}
+
+// classifierFlags are the flags shared by commands that classify articles.
+type classifierFlags struct {
+	model, actors, sentiment, inputFormat string
+	threshold                             float64
+	quiet                                 bool
+}
+
+func (cf *classifierFlags) register(fs interface {
+	StringVar(*string, string, string, string)
+	Float64Var(*float64, string, float64, string)
+	BoolVar(*bool, string, bool, string)
+}) {
+	fs.StringVar(&cf.model, "model", "", "stance model `file` (default: the embedded model)")
+	fs.StringVar(&cf.actors, "actors", "", "actor dictionary `file` (TSV) that adds to or overrides the built-in one")
+	fs.StringVar(&cf.sentiment, "sentiment", "news", "sentiment `model`: news (the embedded news model), movie (the cdipaolo/sentiment baseline), a model file, or off")
+	fs.StringVar(&cf.inputFormat, "input-format", "", "article `format` for - and unknown extensions: text or jsonl")
+	fs.Float64Var(&cf.threshold, "threshold", 0, "report statements whose stance probability is below `p` as unclear")
+	fs.BoolVar(&cf.quiet, "quiet", false, "no progress bar")
+}
+
+func (cf *classifierFlags) classifier(e *env) (*classify.Classifier, error) {
+	e.quiet = e.quiet || cf.quiet
+	if cf.inputFormat != "" && cf.inputFormat != "text" && cf.inputFormat != "jsonl" {
+		return nil, usagef("unknown --input-format %q (want text or jsonl)", cf.inputFormat)
+	}
+	if cf.threshold < 0 || cf.threshold >= 1 {
+		return nil, usagef("--threshold %v out of range [0, 1)", cf.threshold)
+	}
+	m, err := loadModel(cf.model)
+	if err != nil {
+		return nil, err
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Threshold: cf.threshold, Name: modelName(cf.model)}
+	if cf.actors != "" {
+		extra, err := classify.ReadActorsFile(cf.actors)
+		if err != nil {
+			return nil, err
+		}
+		c.Actors = c.Actors.With(extra)
+	}
+	switch cf.sentiment {
+	case "off", "none":
+	case "news":
+		sm, err := models.DefaultSentiment()
+		if err != nil {
+			return nil, err
+		}
+		c.Sentiment = &classify.ModelSentiment{Model: sm}
+	case "movie":
+		c.Sentiment = &classify.MovieSentiment{}
+	default:
+		sm, err := loadModel(cf.sentiment)
+		if err != nil {
+			return nil, fmt.Errorf("--sentiment: %w", err)
+		}
+		c.Sentiment = &classify.ModelSentiment{Model: sm}
+	}
+	return c, nil
+}

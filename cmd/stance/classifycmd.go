@@ -1,0 +1,283 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/cmd/stance/internal/store"
+	"github.com/stancemix/stance/cmd/stance/internal/table"
+)
+
+func cmdClassify() *command {
+	return &command{
+		name:  "classify",
+		usage: "[flags] ARTICLE...",
+		short: "tag the statements of articles and table the stance mix",
+		long: `
+Classify reads ARTICLEs (files, folders of .txt/.md/.jsonl files, or "-"
+for stdin), splits them into sentences, and prints for each article its
+statements: sentence, actor, event date, stance with its probability, and
+sentiment; then the stance mix per actor and date.
+
+Plain-text articles may start with metadata lines ("date: 2021-05-27",
+"title: ..."); JSONL files hold one article a line as {id, date, title,
+text, source}. Every sentence becomes exactly one statement.
+
+With --format jsonl it prints one statement a line, the input of
+'stance report'.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			var cf classifierFlags
+			cf.register(fs)
+			format := fs.String("format", "table", "output `format`: table, markdown, csv, json or jsonl")
+			by := fs.String("by", "actor,date", "group the stance mix by `dims`: actor, group, date, source")
+			period := fs.String("period", "day", "date bucket: `day`, week, month, year or all")
+			width := fs.Int("width", 72, "truncate sentences in table output to `n` characters (0: never)")
+			db := fs.String("db", "", "also store the statements in this SQLite `file`, keyed by article content, so re-runs add nothing twice")
+			return func(ctx context.Context, e *env, args []string) error {
+				if len(args) == 0 {
+					return usagef("no articles (give files, folders, or - for stdin)")
+				}
+				if err := checkFormat(*format, "table", "markdown", "csv", "json", "jsonl"); err != nil {
+					return err
+				}
+				dims, err := classify.ParseDimensions(*by)
+				if err != nil {
+					return usagef("%v", err)
+				}
+				per, err := classify.ParsePeriod(*period)
+				if err != nil {
+					return usagef("%v", err)
+				}
+				c, err := cf.classifier(e)
+				if err != nil {
+					return err
+				}
+				tally := classify.NewTally(c.Model.Labels, dims, per)
+				var all []classify.Statement
+				var sdb *store.DB
+				added, stored, kept := 0, 0, 0
+				if *db != "" {
+					if sdb, err = store.Open(*db); err != nil {
+						return err
+					}
+					defer sdb.Close()
+				}
+				enc := json.NewEncoder(e.stdout)
+				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, func(r classified) error {
+					for _, st := range r.statements {
+						tally.Add(st)
+					}
+					if sdb != nil {
+						sum := sha256.Sum256([]byte(r.article.Text))
+						ok, err := sdb.Add(hex.EncodeToString(sum[:]), r.statements, c.Name)
+						if err != nil {
+							return err
+						}
+						if ok {
+							added++
+							stored += len(r.statements)
+						} else {
+							kept++
+						}
+					}
+					switch *format {
+					case "jsonl":
+						for _, st := range r.statements {
+							if err := enc.Encode(st); err != nil {
+								return err
+							}
+						}
+					case "json":
+						all = append(all, r.statements...)
+					default:
+						return statementTable(r, *width, *format == "csv").Write(e.stdout, table.Format(*format))
+					}
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+				if sdb != nil && !cf.quiet {
+					fmt.Fprintf(e.stderr, "stance: classify: stored %d statements of %d new article(s) in %s; %d article(s) were already there\n", stored, added, *db, kept)
+				}
+				switch *format {
+				case "jsonl":
+					return nil
+				case "json":
+					if all == nil {
+						all = []classify.Statement{}
+					}
+					enc.SetIndent("", "  ")
+					return enc.Encode(struct {
+						Statements []classify.Statement `json:"statements"`
+						Mix        mixJSON              `json:"mix"`
+					}{all, mixRows(tally)})
+				}
+				if *format == "csv" {
+					fmt.Fprintln(e.stdout)
+				}
+				return mixTable(tally).Write(e.stdout, table.Format(*format))
+			}
+		},
+	}
+}
+
+// statementTable lists one article's statements.
+func statementTable(r classified, width int, full bool) *table.Table {
+	a := r.article
+	title := a.ID
+	if a.Title != "" {
+		title += ": " + a.Title
+	}
+	if !a.Date.IsZero() {
+		title += " (" + a.Date.Format("2006-01-02") + ")"
+	}
+	t := &table.Table{Title: title, Header: []string{"#", "actor", "date", "stance", "p", "sentiment", "sentence"}}
+	if full {
+		t.Header = append([]string{"article"}, t.Header...)
+	}
+	for _, st := range r.statements {
+		date := st.Date
+		if st.DateInferred && date != "" {
+			date += "?"
+		}
+		text := st.Text
+		if st.Clean != "" {
+			text = st.Clean
+		}
+		if !full && width > 0 {
+			text = truncate(text, width)
+		}
+		actor := st.Actor
+		if st.Speaker != "" {
+			actor += " (via " + st.Speaker + ")"
+		}
+		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), fmt.Sprintf("%s %+.2f", st.Sentiment, st.SentimentScore), text}
+		if full {
+			row = append([]string{a.ID}, row...)
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
+}
+
+func f2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// mixTable renders a tally: counts with shares per label, the row total,
+// and the mean sentiment, with a totals footer that reconciles with the
+// statement count.
+func mixTable(t *classify.Tally) *table.Table { return mixTableOf(t, t.Rows()) }
+
+// mixTableOf renders the given rows of t; the footer counts every
+// statement of t, shown or not.
+func mixTableOf(t *classify.Tally, rows []*classify.Row) *table.Table {
+	out := &table.Table{Title: fmt.Sprintf("stance mix by %s (%d statements)", dimsString(t), t.Total())}
+	for _, d := range t.By {
+		name := string(d)
+		if d == classify.ByDate && t.Period != classify.Day {
+			name = t.Period.String()
+		}
+		out.Header = append(out.Header, name)
+	}
+	out.Header = append(out.Header, "n")
+	out.Header = append(out.Header, t.Labels...)
+	out.Header = append(out.Header, "sentiment")
+	totals := make([]int, len(t.Labels))
+	sent := 0.0
+	for _, r := range t.Rows() {
+		for i := range t.Labels {
+			totals[i] += r.Counts[i]
+		}
+		sent += r.MeanSentiment() * float64(r.N)
+	}
+	for _, r := range rows {
+		row := append([]string(nil), r.Keys...)
+		row = append(row, strconv.Itoa(r.N))
+		for i := range t.Labels {
+			row = append(row, countShare(r.Counts[i], r.N))
+		}
+		row = append(row, fmt.Sprintf("%+.2f", r.MeanSentiment()))
+		out.Rows = append(out.Rows, row)
+	}
+	foot := []string{"total"}
+	for range t.By[1:] {
+		foot = append(foot, "")
+	}
+	foot = append(foot, strconv.Itoa(t.Total()))
+	for i := range t.Labels {
+		foot = append(foot, countShare(totals[i], t.Total()))
+	}
+	if t.Total() > 0 {
+		foot = append(foot, fmt.Sprintf("%+.2f", sent/float64(t.Total())))
+	} else {
+		foot = append(foot, "")
+	}
+	out.Footer = foot
+	return out
+}
+
+func dimsString(t *classify.Tally) string {
+	s := ""
+	for i, d := range t.By {
+		if i > 0 {
+			s += " and "
+		}
+		s += string(d)
+	}
+	if t.Period != classify.Day {
+		s += " (" + t.Period.String() + ")"
+	}
+	return s
+}
+
+// countShare formats "3 (60%)".
+func countShare(n, total int) string {
+	if total == 0 {
+		return "0"
+	}
+	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(total))
+}
+
+// mixJSON is the JSON form of a tally.
+type mixJSON struct {
+	By     []classify.Dimension `json:"by"`
+	Period string               `json:"period"`
+	Labels []string             `json:"labels"`
+	Read   int                  `json:"read,omitempty"`   // statements read, before filters
+	Total  int                  `json:"total"`            // statements tallied
+	Hidden int                  `json:"hidden,omitempty"` // statements in rows below --min-n
+	Rows   []mixRowJSON         `json:"rows"`
+}
+
+type mixRowJSON struct {
+	Keys      map[string]string  `json:"keys"`
+	N         int                `json:"n"`
+	Counts    map[string]int     `json:"counts"`
+	Shares    map[string]float64 `json:"shares"`
+	Sentiment float64            `json:"sentiment"`
+}
+
+func mixRows(t *classify.Tally) mixJSON { return mixRowsOf(t, t.Rows()) }
+
+func mixRowsOf(t *classify.Tally, rows []*classify.Row) mixJSON {
+	out := mixJSON{By: t.By, Period: t.Period.String(), Total: t.Total(), Rows: []mixRowJSON{}}
+	out.Labels = t.Labels
+	for _, r := range rows {
+		j := mixRowJSON{Keys: map[string]string{}, N: r.N, Counts: map[string]int{}, Shares: map[string]float64{}, Sentiment: round4(r.MeanSentiment())}
+		for i, d := range t.By {
+			j.Keys[string(d)] = r.Keys[i]
+		}
+		for i, l := range t.Labels {
+			j.Counts[l] = r.Counts[i]
+			j.Shares[l] = round4(r.Share(i))
+		}
+		out.Rows = append(out.Rows, j)
+	}
+	return out
+}

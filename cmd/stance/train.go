@@ -1,0 +1,195 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"strconv"
+
+	"github.com/stancemix/stance/cmd/stance/internal/table"
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/models"
+	"github.com/stancemix/stance/train"
+)
+
+func cmdTrain() *command {
+	return &command{
+		name:  "train",
+		usage: "-o `model.json` [flags] CORPUS...",
+		short: "train a model on labelled sentences",
+		long: `
+Train fits a naive-Bayes model on labelled sentences and writes it to the
+file named by -o, atomically. CORPUS files are TSV or CSV with a header row
+naming at least "label" and "text", or JSONL objects with those keys; the
+format comes from the extension, and "-" reads stdin in --input-format.
+Labels are whatever the corpus holds, unless --labels fixes them.
+
+It prints what the model learned: rows per label, vocabulary size, and with
+--cv K the K-fold cross-validated accuracy and macro-F1, which are also
+stored in the model's summary.`,
+		flags: func(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+			def := train.DefaultOptions()
+			out := fs.String("o", "", "write the model to `file`")
+			cv := fs.Int("cv", 0, "cross-validate with `K` folds (0: none)")
+			labels := fs.String("labels", "", "comma-separated `labels`: fix the label set and order")
+			ngrams := fs.Int("ngrams", def.Features.NGrams, "longest word n-gram `n` (1: unigrams)")
+			alpha := fs.Float64("alpha", def.Alpha, "Lidstone smoothing `alpha`, 1/K for a whole K")
+			priors := fs.String("priors", def.Priors, "class priors: `empirical` or uniform")
+			negation := fs.Bool("negation", def.Features.Negation, "mark words in the scope of a negation")
+			numbers := fs.Bool("numbers", def.Features.Numbers, "map numbers to one term")
+			lower := fs.Bool("lower", def.Features.Lower, "fold case")
+			stop := fs.Bool("stopwords", def.Features.Stopwords, "drop function words")
+			target := fs.Int("target", 0, "target-aware features: mark each record's target mention and the words within `w` of it (0: off)")
+			inFormat := fs.String("input-format", "", "corpus `format` for - and unknown extensions: tsv, csv or jsonl")
+			format := fs.String("format", "table", "output `format`: table, markdown, csv or json")
+			quiet := fs.Bool("quiet", false, "print nothing on success")
+			return func(ctx context.Context, e *env, args []string) error {
+				if *out == "" {
+					return usagef("missing -o model.json")
+				}
+				if len(args) == 0 {
+					return usagef("no corpus files")
+				}
+				if err := checkFormat(*format, "table", "markdown", "csv", "json"); err != nil {
+					return err
+				}
+				opts := train.Options{
+					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target},
+					Alpha:    *alpha,
+					Priors:   *priors,
+					Labels:   splitList(*labels),
+					Files:    args,
+				}
+				recs, err := readCorpora(e, args, *inFormat)
+				if err != nil {
+					return err
+				}
+				m, err := train.Train(recs, opts)
+				var le *train.LabelError
+				if errors.As(err, &le) {
+					return fmt.Errorf("%s:%d: %v", le.Record.Source, le.Record.Line, le)
+				}
+				if err != nil {
+					return err
+				}
+				if *cv > 0 {
+					met, err := train.CrossValidate(recs, opts, *cv)
+					if err != nil {
+						return err
+					}
+					m.Summary.CV = &models.CV{Folds: *cv, Accuracy: round4(met.Accuracy), MacroF1: round4(met.MacroF1)}
+				}
+				var buf bytes.Buffer
+				if _, err := m.WriteTo(&buf); err != nil {
+					return err
+				}
+				if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+					return err
+				}
+				if *quiet {
+					return nil
+				}
+				return writeSummary(e, m, *out, *format)
+			}
+		},
+	}
+}
+
+// round4 rounds x to 4 decimals, so that model files do not change with
+// the last bits of a float sum.
+func round4(x float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
+	return v
+}
+
+func writeSummary(e *env, m *models.Model, path, format string) error {
+	if format == "json" {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Model  string         `json:"model"`
+			Labels []string       `json:"labels"`
+			Sum    models.Summary `json:"summary"`
+		}{path, m.Labels, m.Summary})
+	}
+	t := &table.Table{Title: "trained " + path, Header: []string{"label", "rows", "share"}}
+	total := 0
+	for _, n := range m.Summary.Rows {
+		total += n
+	}
+	for i, l := range m.Labels {
+		t.Rows = append(t.Rows, []string{l, strconv.Itoa(m.Summary.Rows[i]), pct(m.Summary.Rows[i], total)})
+	}
+	t.Footer = []string{"total", strconv.Itoa(total), pct(total, total)}
+	if err := t.Write(e.stdout, table.Format(format)); err != nil {
+		return err
+	}
+	s := &table.Table{Header: []string{"measure", "value"}, Rows: [][]string{
+		{"vocabulary", strconv.Itoa(m.Summary.Vocabulary)},
+		{"tokens", strconv.Itoa(m.Summary.Tokens)},
+		{"features", featureString(m.Tokenizer)},
+		{"alpha", strconv.FormatFloat(m.Alpha, 'g', -1, 64)},
+		{"priors", m.Priors},
+	}}
+	if cv := m.Summary.CV; cv != nil {
+		s.Rows = append(s.Rows,
+			[]string{fmt.Sprintf("cv accuracy (%d folds)", cv.Folds), fmt.Sprintf("%.3f", cv.Accuracy)},
+			[]string{fmt.Sprintf("cv macro-F1 (%d folds)", cv.Folds), fmt.Sprintf("%.3f", cv.MacroF1)})
+	}
+	return s.Write(e.stdout, table.Format(format))
+}
+
+func featureString(t models.Tokenizer) string {
+	s := fmt.Sprintf("%d-grams", max(t.NGrams, 1))
+	if t.Lower {
+		s += ", lower"
+	}
+	if t.Numbers {
+		s += ", numbers"
+	}
+	if t.Negation {
+		s += ", negation"
+	}
+	if t.Stopwords {
+		s += ", stopwords"
+	}
+	return s
+}
+
+// pct formats n/total as a percentage with one decimal.
+func pct(n, total int) string {
+	if total == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f%%", 100*float64(n)/float64(total))
+}
+
+// checkFormat is a usage error unless f is one of ok.
+func checkFormat(f string, ok ...string) error {
+	for _, o := range ok {
+		if f == o {
+			return nil
+		}
+	}
+	return usagef("unknown --format %q (want %s)", f, joinOr(ok))
+}
+
+func joinOr(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	out := ""
+	for i, x := range s[:len(s)-1] {
+		if i > 0 {
+			out += ", "
+		}
+		out += x
+	}
+	return out + " or " + s[len(s)-1]
+}
