@@ -72,7 +72,7 @@ func Split(text string) []Sentence {
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 				j++
 			}
-			if j >= len(text) || text[j] == '\n' || isBullet(text, j) {
+			if j >= len(text) || text[j] == '\n' || isBullet(text, j) || headlineEnds(text, start, i, j) {
 				emit(i)
 			}
 			i += size
@@ -85,10 +85,18 @@ func Split(text string) []Sentence {
 				j = strings.IndexByte(text[j:], '.') + j + 1
 			}
 			k := j
-			for k < len(text) && text[k] == ' ' {
+			for k < len(text) && isSpaceByte(text[k]) {
 				k++
 			}
-			if k >= len(text) || (dots >= 4 && isUpperRune(rune(text[k]))) {
+			switch {
+			case k >= len(text):
+				emit(j)
+			case dots >= 4 && isUpperRune(rune(text[k])) && i > start && !isSpaceByte(text[i-1]):
+				// "compounds. . . . The": the first dot is the full
+				// stop, and the ellipsis opens the next sentence.
+				emit(i + 1)
+				start = i + 2
+			case dots >= 4 && isUpperRune(rune(text[k])):
 				emit(j)
 			}
 			i = j
@@ -116,6 +124,25 @@ func Split(text string) []Sentence {
 	}
 	emit(len(text))
 	return out
+}
+
+// headlineEnds reports whether the line break at text[i], with the next
+// line starting at text[j], ends a line that has no end punctuation (a
+// headline, a byline, a list item) before a line that starts a new
+// sentence. A next line that starts with a lower-case letter continues
+// hard-wrapped prose.
+func headlineEnds(text string, start, i, j int) bool {
+	if j >= len(text) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	if unicode.IsLower(next) {
+		return false
+	}
+	line := strings.TrimRightFunc(text[start:i], unicode.IsSpace)
+	line = strings.TrimRightFunc(line, isCloser)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == '%' || last == '$' || last == '€' || last == '£'
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -253,6 +280,9 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if never, ok := abbrevs[lw]; ok && never {
 		return false
 	}
+	if companySuffix[lw] && companySuffix[strings.ToLower(wordAt(text, k))] {
+		return false // "Smith & Co. Ltd."
+	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
 	// end of a sentence that began with a name is rare enough to ignore.
 	if len(word) == 1 && isUpperRune(rune(word[0])) {
@@ -266,7 +296,10 @@ func endsHere(text string, start, i, j int, r rune) bool {
 			return false
 		}
 		if word == "a.m" || word == "p.m" {
-			return false // "at 5 a.m. Mr. Smith went"
+			// "at 5 a.m. Mr. Smith went" goes on, "at 6 p.m. The
+			// curfew" does not. (The golden rules want "6 P.M. Mr.
+			// Smith" split: upper-case P.M. is treated like "U.S.")
+			return sentenceStarters[wordAt(text, k)]
 		}
 		return true
 	}
@@ -282,6 +315,10 @@ func spacedEllipsis(text string, i int) int {
 	}
 	return n
 }
+
+// companySuffix are the abbreviations that close a company name; one can
+// follow another ("Co. Ltd.") without a sentence break between them.
+var companySuffix = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "bros": true}
 
 // sentenceStarters are words that after a one-letter word and a full stop
 // begin a new sentence ("you and I. Did you") rather than continue a name
