@@ -12,14 +12,16 @@ import (
 )
 
 // Clean returns the normalised form of s that models and matchers see;
-// the original text is kept beside it. It applies, in order: repair of
-// UTF-8 text that was decoded as Windows-1252 ("â€™" for "’"), NFC,
-// straight quotes and apostrophes, "-" for dashes and minus signs, one
-// space for every kind of space and zero-width characters removed, and
-// the removal of machine-translation debris: letters of another script
-// inside a Latin-script word ("Gonz" + Tamil + "lez" becomes "Gonzlez", a
-// form the actor matcher's fuzzy lookup maps onto "Gonzalez"). A whole
-// word in another script is kept. Runs of spaces become one.
+// the original text is kept beside it. It applies, in order: invalid
+// bytes become U+FFFD; NFC; zero-width characters removed; the removal of
+// machine-translation debris, letters and marks of another script inside
+// a Latin-script word ("Gonz" + Tamil + "lez" becomes "Gonzlez", a form
+// the actor matcher's fuzzy lookup maps onto "Gonzalez"), while a whole
+// word in another script is kept; repair of UTF-8 that was decoded as
+// Windows-1252 ("â€™" for "’", "Ã©" for "é"); these repeat until nothing
+// changes, so Clean is idempotent. Then straight quotes and apostrophes,
+// "-" for dashes and minus signs, one space for every kind of space
+// (newlines are kept), and runs of spaces become one.
 //
 // Plain ASCII text with no double spaces is returned as is, without
 // allocating.
@@ -27,34 +29,34 @@ func Clean(s string) string {
 	if isPlain(s) {
 		return s
 	}
-	s = fixMojibake(s)
-	s = norm.NFC.String(s)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	for range 8 { // each round only shortens s; two are the most seen
+		t := norm.NFC.String(s)
+		t = dropDebris(t)
+		t = fixMojibake(t)
+		if t == s {
+			break
+		}
+		s = t
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	prevSpace := false
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
+	for _, r := range s {
 		switch {
-		case r == utf8.RuneError && n == 1:
-			r = '\uFFFD'
 		case r == '‘' || r == '’' || r == '‚' || r == '‛' || r == '′' || r == 'ʼ':
 			r = '\''
 		case r == '“' || r == '”' || r == '„' || r == '‟' || r == '″' || r == '«' || r == '»':
 			r = '"'
 		case r == '–' || r == '—' || r == '−' || r == '‒' || r == '―' || r == '‐' || r == '‑':
 			r = '-'
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060' || r == '\u00ad':
-			i += n
-			continue
 		case r != '\n' && unicode.IsSpace(r):
 			r = ' '
-		case isForeignLetter(r) && insideLatinWord(s, i, n):
-			i += n
-			continue
 		}
 		if r == ' ' {
 			if prevSpace {
-				i += n
 				continue
 			}
 			prevSpace = true
@@ -62,12 +64,12 @@ func Clean(s string) string {
 			prevSpace = false
 		}
 		b.WriteRune(r)
-		i += n
 	}
 	return b.String()
 }
 
-// isPlain reports printable ASCII with no double spaces.
+// isPlain reports printable ASCII (and newlines) with no double spaces:
+// text that Clean would return unchanged.
 func isPlain(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -84,56 +86,161 @@ func isPlain(s string) bool {
 	return true
 }
 
-// fixMojibake undoes UTF-8 read as Windows-1252 when s shows its marks.
-func fixMojibake(s string) string {
-	if !strings.ContainsAny(s, "ÃÂâ") {
-		return s
-	}
-	enc, err := charmap.Windows1252.NewEncoder().String(s)
-	if err != nil || !utf8.ValidString(enc) || enc == s {
-		return s
-	}
-	return enc
-}
-
-// isForeignLetter reports letters and marks of scripts other than Latin,
-// Greek and Cyrillic... in news in English only Latin is expected inside a
-// Latin word, so any non-Latin letter or mark there is debris.
-func isForeignLetter(r rune) bool {
-	if r < 0x80 {
-		return false
-	}
-	if unicode.Is(unicode.Latin, r) {
-		return false
-	}
-	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-}
-
-// insideLatinWord reports whether the rune at s[i:i+n] sits between
-// Latin letters, skipping other foreign runes: "Gonz<...>lez".
-func insideLatinWord(s string, i, n int) bool {
-	before := false
-	for j := i; j > 0; {
-		r, m := utf8.DecodeLastRuneInString(s[:j])
-		if isForeignLetter(r) {
-			j -= m
-			continue
-		}
-		before = unicode.Is(unicode.Latin, r)
-		break
-	}
-	if !before {
-		return false
-	}
-	for j := i + n; j < len(s); {
-		r, m := utf8.DecodeRuneInString(s[j:])
-		if isForeignLetter(r) {
-			j += m
-			continue
-		}
-		return unicode.Is(unicode.Latin, r)
+// isZeroWidth reports invisible characters that Clean removes.
+func isZeroWidth(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\ufeff', '\u00ad', '\u180e':
+		return true
 	}
 	return false
+}
+
+// dropDebris removes zero-width characters, and letters and marks of a
+// non-Latin script that sit inside a Latin-script word.
+func dropDebris(s string) string {
+	var b []byte // nil until something is dropped
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		drop := 0
+		switch {
+		case isZeroWidth(r):
+			drop = n
+		case r >= 0x80 && isForeign(r):
+			// The run of foreign letters and marks (inherited marks
+			// included) from here.
+			j := i + n
+			for j < len(s) {
+				r2, m := utf8.DecodeRuneInString(s[j:])
+				if !isForeign(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += m
+			}
+			if latinBefore(s[:i]) && latinAfter(s[j:]) {
+				drop = j - i
+			} else {
+				n = j - i
+			}
+		}
+		if drop > 0 {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+			i += drop
+			continue
+		}
+		if b != nil {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// isForeign reports letters and marks of a script other than Latin.
+// Inherited combining marks (U+0300...) are not foreign by themselves: they
+// accent Latin letters too.
+func isForeign(r rune) bool {
+	if r < 0x80 || unicode.Is(unicode.Latin, r) {
+		return false
+	}
+	if unicode.Is(unicode.Inherited, r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// latinBefore reports whether s ends with a Latin letter, perhaps
+// followed by combining marks.
+func latinBefore(s string) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if unicode.Is(unicode.Inherited, r) && unicode.IsMark(r) {
+			s = s[:len(s)-n]
+			continue
+		}
+		return unicode.Is(unicode.Latin, r) && unicode.IsLetter(r)
+	}
+	return false
+}
+
+// latinAfter reports whether s starts with a Latin letter.
+func latinAfter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Latin, r) && unicode.IsLetter(r)
+}
+
+// fixMojibake undoes UTF-8 that was read as Windows-1252, one character at
+// a time: a lead that mojibake shows ("Â", "Ã", "Ä", "Å" for Latin
+// letters, "â" for punctuation) followed by the continuation characters
+// whose Windows-1252 bytes complete a valid UTF-8 sequence. Other text,
+// "É”" in capitals for one, is left alone.
+func fixMojibake(s string) string {
+	if !strings.ContainsAny(s, "ÂÃÄÅâ") {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if seq, size, m := mojibakeAt(s[i:], r); m > 0 {
+			if b == nil {
+				b = append(make([]byte, 0, len(s)), s[:i]...)
+			}
+			b = append(b, seq[:size]...)
+			i += m
+			continue
+		}
+		if b != nil {
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
+}
+
+// mojibakeAt returns the UTF-8 bytes (seq[:size]) of the character whose
+// mojibake starts s (its first rune is r), and the length in s of that
+// mojibake; n is 0 when s does not start with one.
+func mojibakeAt(s string, r rune) (seq [4]byte, size, n int) {
+	switch r {
+	case 'Â', 'Ã', 'Ä', 'Å':
+		size = 2
+	case 'â':
+		size = 3
+	default:
+		return seq, 0, 0
+	}
+	seq[0] = byte(r)
+	n = utf8.RuneLen(r)
+	for k := 1; k < size; k++ {
+		c, m := utf8.DecodeRuneInString(s[n:])
+		b, ok := cp1252Byte(c)
+		if m == 0 || !ok || b < 0x80 || b > 0xBF {
+			return seq, 0, 0
+		}
+		seq[k] = b
+		n += m
+	}
+	if r, _ := utf8.DecodeRune(seq[:size]); r == utf8.RuneError {
+		return seq, 0, 0
+	}
+	return seq, size, n
+}
+
+// cp1252Byte is the Windows-1252 byte of c. The five bytes that
+// Windows-1252 leaves undefined come through as C1 controls.
+func cp1252Byte(c rune) (byte, bool) {
+	switch c {
+	case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+		return byte(c), true
+	}
+	return charmap.Windows1252.EncodeRune(c)
 }
 
 var foldChain = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)

@@ -17,6 +17,16 @@ func TestClean(t *testing.T) {
 		{"Gonza\u0301lez", "Gonz\u00e1lez", "NFC"},
 		{"two  spaces\u00a0and\u200b nbsp", "two spaces and nbsp", "spaces"},
 		{"the word \u0b9a\u0bc6\u0ba9\u0bcd\u0ba9\u0bc8 stays", "the word \u0b9a\u0bc6\u0ba9\u0bcd\u0ba9\u0bc8 stays", "a whole foreign word is kept"},
+		{"caf\u00c3\u00a9 and \u00e2\u20ac\u0153quotes\u00e2\u20ac\u009d", "caf\u00e9 and \"quotes\"", "mojibake of a letter and of curly quotes (undefined byte 0x9D)"},
+		{"Ren\u00c3\u00a9e \u00e2\u20ac\u201c a \u00e2\u20ac\u0161\u00c2\u00b0 \u4e2d", "Ren\u00e9e - a '\u00b0 \u4e2d", "repair runs even when the text holds a character Windows-1252 lacks"},
+		{"CAF\u00c9\u201d and S\u00c3O PAULO", "CAF\u00c9\" and S\u00c3O PAULO", "capitals that only look like mojibake are kept"},
+		{"Gonz\u0430lez", "Gonzlez", "a Cyrillic letter inside a Latin word"},
+		{"Gonz\u0bb8\u200b\u0bcdlez", "Gonzlez", "debris broken by a zero-width space"},
+		{"Spin\u0308al", "Spin\u0308al", "a combining mark on a Latin letter is kept"},
+		{"\u0391\u03b8\u03ae\u03bd\u03b1 and Moscow", "\u0391\u03b8\u03ae\u03bd\u03b1 and Moscow", "a Greek word is kept"},
+		{"a\tb\u2009c\u3000d \n e", "a b c d \n e", "Unicode spaces become one space, newlines stay"},
+		{"\u2212 5 \u2014 or \u2013", "- 5 - or -", "minus and dashes"},
+		{"bad \xff byte", "bad \ufffd byte", "invalid UTF-8"},
 	}
 	for _, tt := range tests {
 		if diff := cmp.Diff(tt.want, Clean(tt.in)); diff != "" {
@@ -31,6 +41,9 @@ func TestFold(t *testing.T) {
 		{"U.S. Secretary", "u s secretary"},
 		{"  Nicol\u00e1s  MADURO ", "nicolas maduro"},
 		{"Biden\u2019s", "biden s"},
+		{"Gonz\u0bb8\u0bcdlez", "gonzlez"},
+		{"\u00c3\u0081lvaro Uribe", "alvaro uribe"},
+		{"  ...  ", ""},
 		{"C\u00f4te d'Ivoire", "cote d ivoire"},
 	}
 	for _, tt := range tests {
