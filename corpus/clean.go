@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -243,8 +241,6 @@ func cp1252Byte(c rune) (byte, bool) {
 	return charmap.Windows1252.EncodeRune(c)
 }
 
-var foldChain = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Fold returns the matching key of s: Clean, diacritics removed, lower
 // case, and every run of characters other than letters and digits made
 // one space, apostrophes included: "González" and "Gonzalez" fold alike,
@@ -252,15 +248,19 @@ var foldChain = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), no
 // word of its own.
 func Fold(s string) string {
 	s = Clean(s)
-	if !isPlain(s) {
-		if t, _, err := transform.String(foldChain, s); err == nil {
-			s = t
-		}
+	plain := isPlain(s)
+	if !plain {
+		// No shared transform.Chain here: a Chain keeps state and
+		// Fold is called from many goroutines.
+		s = norm.NFD.String(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
 	for _, r := range s {
+		if !plain && unicode.Is(unicode.Mn, r) {
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(unicode.ToLower(r))
 			space = false
@@ -271,5 +271,9 @@ func Fold(s string) string {
 			space = true
 		}
 	}
-	return strings.TrimRight(b.String(), " ")
+	out := strings.TrimRight(b.String(), " ")
+	if !plain {
+		out = norm.NFC.String(out) // Hangul jamo back into syllables
+	}
+	return out
 }

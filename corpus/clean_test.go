@@ -44,6 +44,7 @@ func TestFold(t *testing.T) {
 		{"Gonz\u0bb8\u0bcdlez", "gonzlez"},
 		{"\u00c3\u0081lvaro Uribe", "alvaro uribe"},
 		{"  ...  ", ""},
+		{"\ud55c\uad6d", "\ud55c\uad6d"},
 		{"C\u00f4te d'Ivoire", "cote d ivoire"},
 	}
 	for _, tt := range tests {
