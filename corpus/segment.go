@@ -32,7 +32,7 @@ var abbrevs = map[string]bool{
 // Split returns the sentences of text with their byte offsets.
 func Split(text string) []Sentence {
 	breaks, keep := listMarkers(text)
-	var out []Sentence
+	out := make([]Sentence, 0, len(text)/100+1)
 	start := -1 // start of the current sentence, -1 between sentences
 	emit := func(end int) {
 		if start < 0 {
@@ -276,11 +276,12 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
-	lw := strings.ToLower(strings.TrimSuffix(word, "."))
-	if never, ok := abbrevs[lw]; ok && never {
+	var buf, buf2 [16]byte
+	lw := lowerASCII(buf[:0], strings.TrimSuffix(word, "."))
+	if never, ok := abbrevs[string(lw)]; ok && never {
 		return false
 	}
-	if companySuffix[lw] && companySuffix[strings.ToLower(wordAt(text, k))] {
+	if companySuffix[string(lw)] && companySuffix[string(lowerASCII(buf2[:0], wordAt(text, k)))] {
 		return false // "Smith & Co. Ltd."
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
@@ -367,6 +368,19 @@ func isTitleContinuation(w string) bool {
 		return true
 	}
 	return false
+}
+
+// lowerASCII appends w in lower case to dst, which the caller keeps on the
+// stack: map lookups with string(lw) then do not allocate.
+func lowerASCII(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }
