@@ -10,30 +10,76 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/stancemix/stance/corpus"
 )
 
-// An Actor is an entry of the actor dictionary.
+// The actor dictionary is a TSV file with the header line
+//
+//	name	group	kind	aliases	from	to
+//
+// name is the canonical name reported in tables; group the country and
+// side that statements roll up to ("United States government", "Venezuela
+// opposition", "United Nations"); kind one of person, government,
+// opposition, organisation or place; aliases the other ways news names the
+// actor, separated by "|": surnames, spellings, garbled forms seen in
+// machine translation, and metonyms ("Washington", "the White House" and
+// "the State Department" are aliases of the actor "United States"); from
+// and to, YYYY-MM-DD or empty, bound the dates at which the row's names
+// match (to is exclusive). Lines starting with # are comments.
+//
+// A name may take several rows. The usual shape for an office holder is an
+// undated row with their own names and one dated row per term with the
+// role's aliases:
+//
+//	Joe Biden	United States government	person	Biden|Joseph Biden
+//	Joe Biden	United States government	person	the U.S. president	2021-01-20	2025-01-20
+//
+// Titles ("President", "U.S. Secretary of State", "Mr", "spokesman") and
+// middle initials are stripped before matching, so "Secretary of State
+// Antony J Blinken" needs no alias of its own; a person's surname alone
+// matches when no other actor valid at that date has it.
+
+// An Actor is an entry of the actor dictionary: one row of its file.
 type Actor struct {
 	Name    string // canonical: "Juan Gonzalez"
-	Group   string // country and side: "United States government"
-	Kind    string // person, government, opposition, organisation or group
+	Group   string // country and side: "United States government", "Venezuela opposition", "United Nations"
+	Kind    string // person, government, opposition, organisation or place
 	Aliases []string
-	// From and To bound the role the entry describes (To exclusive);
-	// zero means open. Outside them the entry does not match.
+	// From and To bound the dates at which the row's names match (To
+	// exclusive); zero means open.
 	From, To time.Time
 }
 
 // person reports whether the actor is a person (pronouns refer to them).
 func (a Actor) person() bool { return a.Kind == "person" }
 
+// validAt reports whether the row's names match at t; a zero t matches
+// every row.
+func (a Actor) validAt(t time.Time) bool {
+	if t.IsZero() {
+		return true
+	}
+	return (a.From.IsZero() || !t.Before(a.From)) && (a.To.IsZero() || t.Before(a.To))
+}
+
+var actorKinds = map[string]bool{"person": true, "government": true, "opposition": true, "organisation": true, "place": true}
+
 // Actors is an actor dictionary. It is immutable once built and safe for
 // concurrent use.
 type Actors struct {
 	list  []Actor
-	index map[string][]int // folded alias -> actors
-	max   int              // longest alias, in words
+	index map[string][]entry // folded key -> rows
+	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
+	max   int                // longest key, in words
+}
+
+// An entry is a row an index key leads to; derived keys (a surname, a
+// name with its titles stripped) give way to keys written in the file.
+type entry struct {
+	row     int
+	derived bool
 }
 
 // An ActorError is a bad line of an actor dictionary.
@@ -52,8 +98,9 @@ var defaultActors = sync.OnceValues(func() (*Actors, error) {
 	return ReadActors(strings.NewReader(defaultActorsTSV), "actors.tsv")
 })
 
-// DefaultActors returns the built-in dictionary (classify/actors.tsv). A
-// test guards that it parses, so a broken embedded file cannot ship.
+// DefaultActors returns the built-in dictionary (classify/actors.tsv),
+// parsed once. It panics only if the embedded file is broken, which a test
+// guards against.
 func DefaultActors() *Actors {
 	a, err := defaultActors()
 	if err != nil {
@@ -72,17 +119,26 @@ func ReadActorsFile(path string) (*Actors, error) {
 	return ReadActors(f, path)
 }
 
-// ReadActors reads an actor dictionary: a TSV file with the header
-// "name group kind aliases from to" (see actors.tsv for the format).
+// ReadActors reads an actor dictionary (see the format above); name is
+// used in errors, which are *ActorError values.
 func ReadActors(r io.Reader, name string) (*Actors, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	br := bufio.NewReader(r)
 	var list []Actor
 	line, header := 0, false
-	for sc.Scan() {
+	for {
+		text, err := br.ReadString('\n')
+		if err != nil && err != io.EOF {
+			return nil, &ActorError{name, line + 1, err.Error()}
+		}
+		if text == "" && err == io.EOF {
+			break
+		}
 		line++
-		text := strings.TrimRight(sc.Text(), "\r")
+		text = strings.TrimRight(text, "\r\n")
 		if strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			if err == io.EOF {
+				break
+			}
 			continue
 		}
 		f := strings.Split(text, "\t")
@@ -91,43 +147,19 @@ func ReadActors(r io.Reader, name string) (*Actors, error) {
 				return nil, &ActorError{name, line, "header must be: name, group, kind, aliases, from, to (tab-separated)"}
 			}
 			header = true
+			if err == io.EOF {
+				break
+			}
 			continue
 		}
-		for len(f) < 6 {
-			f = append(f, "")
-		}
-		if len(f) > 6 {
-			return nil, &ActorError{name, line, fmt.Sprintf("%d columns, want 6", len(f))}
-		}
-		a := Actor{Name: strings.TrimSpace(f[0]), Group: strings.TrimSpace(f[1]), Kind: strings.TrimSpace(f[2])}
-		if a.Name == "" {
-			return nil, &ActorError{name, line, "empty name"}
-		}
-		switch a.Kind {
-		case "person", "government", "opposition", "organisation", "group":
-		default:
-			return nil, &ActorError{name, line, fmt.Sprintf("unknown kind %q (want person, government, opposition, organisation or group)", a.Kind)}
-		}
-		for _, al := range strings.Split(f[3], "|") {
-			if al = strings.TrimSpace(al); al != "" {
-				a.Aliases = append(a.Aliases, al)
-			}
-		}
-		for i, p := range []*time.Time{&a.From, &a.To} {
-			v := strings.TrimSpace(f[4+i])
-			if v == "" {
-				continue
-			}
-			t, err := time.Parse("2006-01-02", v)
-			if err != nil {
-				return nil, &ActorError{name, line, fmt.Sprintf("bad date %q (want YYYY-MM-DD)", v)}
-			}
-			*p = t
+		a, msg := parseActor(f)
+		if msg != "" {
+			return nil, &ActorError{name, line, msg}
 		}
 		list = append(list, a)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, &ActorError{name, line + 1, err.Error()}
+		if err == io.EOF {
+			break
+		}
 	}
 	if !header {
 		return nil, &ActorError{name, line, "no header line"}
@@ -135,40 +167,105 @@ func ReadActors(r io.Reader, name string) (*Actors, error) {
 	return build(list), nil
 }
 
+// parseActor parses the fields of one row; msg is "" when it is good.
+func parseActor(f []string) (a Actor, msg string) {
+	if len(f) > 6 {
+		return a, fmt.Sprintf("%d columns, want at most 6", len(f))
+	}
+	for len(f) < 6 {
+		f = append(f, "")
+	}
+	a = Actor{Name: strings.TrimSpace(f[0]), Group: strings.TrimSpace(f[1]), Kind: strings.TrimSpace(f[2])}
+	if a.Name == "" {
+		return a, "empty name"
+	}
+	if corpus.Fold(a.Name) == "" {
+		return a, fmt.Sprintf("name %q has no letters or digits", a.Name)
+	}
+	if !actorKinds[a.Kind] {
+		return a, fmt.Sprintf("unknown kind %q (want person, government, opposition, organisation or place)", a.Kind)
+	}
+	for _, al := range strings.Split(f[3], "|") {
+		if al = strings.TrimSpace(al); al != "" {
+			a.Aliases = append(a.Aliases, al)
+		}
+	}
+	for i, p := range []*time.Time{&a.From, &a.To} {
+		v := strings.TrimSpace(f[4+i])
+		if v == "" {
+			continue
+		}
+		t, err := time.Parse("2006-01-02", v)
+		if err != nil {
+			return a, fmt.Sprintf("bad date %q (want YYYY-MM-DD)", v)
+		}
+		*p = t
+	}
+	if !a.From.IsZero() && !a.To.IsZero() && !a.From.Before(a.To) {
+		return a, fmt.Sprintf("from %s is not before to %s", f[4], f[5])
+	}
+	return a, ""
+}
+
 func build(list []Actor) *Actors {
-	a := &Actors{list: list, index: map[string][]int{}}
-	add := func(key string, i int) {
+	a := &Actors{list: list, index: map[string][]entry{}}
+	add := func(key string, i int, derived bool) {
 		if key == "" {
 			return
 		}
-		for _, j := range a.index[key] {
-			if j == i {
+		for k, e := range a.index[key] {
+			if e.row == i {
+				if !derived {
+					a.index[key][k].derived = false
+				}
 				return
 			}
 		}
-		a.index[key] = append(a.index[key], i)
-		if n := len(strings.Fields(key)); n > a.max {
+		a.index[key] = append(a.index[key], entry{i, derived})
+		if n := strings.Count(key, " ") + 1; n > a.max {
 			a.max = n
 		}
 	}
 	for i, act := range list {
-		add(corpus.Fold(act.Name), i)
-		add(stripTitles(corpus.Fold(act.Name)), i)
-		for _, al := range act.Aliases {
-			add(corpus.Fold(al), i)
-			add(stripTitles(corpus.Fold(al)), i)
-		}
-		if act.person() { // surname alone
-			if w := strings.Fields(corpus.Fold(act.Name)); len(w) > 1 {
-				add(w[len(w)-1], i)
+		for _, n := range append([]string{act.Name}, act.Aliases...) {
+			f := corpus.Fold(n)
+			add(f, i, false)
+			if s := stripTitles(f); !titleWords[s] {
+				add(s, i, true) // never a bare title: "the U.S. president" is not "president"
+			}
+			if act.person() && properName(n) { // the surname alone
+				if k := strings.LastIndexByte(f, ' '); k > 0 && len(f)-k > 3 && !titleWords[f[k+1:]] {
+					add(f[k+1:], i, true)
+				}
 			}
 		}
+	}
+	for k := range a.index {
+		for len(a.keys) <= len(k) {
+			a.keys = append(a.keys, nil)
+		}
+		a.keys[len(k)] = append(a.keys[len(k)], k)
+	}
+	for _, ks := range a.keys {
+		sort.Strings(ks)
 	}
 	return a
 }
 
-// With returns a dictionary with the entries of more added; an entry of
-// more with the name of an existing one replaces it.
+// properName reports whether an alias is a name ("Joe Biden") rather
+// than a description ("the U.S. president").
+func properName(s string) bool {
+	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
+		return false
+	}
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// With returns a dictionary with the entries of more added; the rows of
+// more replace every row of a with the same canonical name.
 func (a *Actors) With(more *Actors) *Actors {
 	names := map[string]bool{}
 	for _, m := range more.list {
@@ -183,57 +280,88 @@ func (a *Actors) With(more *Actors) *Actors {
 	return build(append(list, more.list...))
 }
 
-// Len returns the number of entries.
+// Len returns the number of rows.
 func (a *Actors) Len() int { return len(a.list) }
 
-// titles are stripped from names before lookup.
-var titles = []string{
-	"us secretary of state", "secretary of state", "secretary general", "secretary", "foreign minister", "prime minister",
-	"vice president", "interim president", "president", "minister", "special envoy", "envoy", "spokesman", "spokeswoman",
-	"spokesperson", "senator", "sen", "gen", "general", "mr", "mrs", "ms", "dr", "leader", "opposition leader", "chancellor",
-	"king", "emir", "crown prince", "ambassador", "us", "u s", "venezuelan", "american", "russian", "ukrainian", "chinese",
-	"iranian", "israeli", "turkish", "french", "german", "british", "supreme leader", "ayatollah", "commander", "chief",
-	"army chief", "state department", "director", "senior director", "the",
-}
+// titleWords are folded titles, ranks and descriptions stripped from the
+// front of a name before lookup, longest first where one is the prefix of
+// another.
+var titleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Split(`the|a|an|former|then|acting|interim|deputy|senior|top|chief|incoming|outgoing|
+us|u s|united states|american|russian|ukrainian|chinese|taiwanese|iranian|israeli|palestinian|saudi|emirati|qatari|
+egyptian|turkish|syrian|iraqi|yemeni|lebanese|european|eu|british|uk|french|german|ethiopian|sudanese|colombian|cuban|
+nicaraguan|brazilian|mexican|north korean|south korean|korean|japanese|indian|pakistani|afghan|venezuelan|salvadoran|
+norwegian|un|u n|nato|white house|state department|national security council|pentagon|kremlin|
+president|vice president|president elect|president-elect|prime minister|premier|chancellor|king|queen|emir|crown prince|prince|sheikh|
+secretary|secretary of state|secretary general|secretary-general|minister|foreign minister|defence minister|defense minister|
+defense secretary|defence secretary|foreign secretary|home secretary|interior minister|finance minister|treasury secretary|
+press secretary|national security adviser|national security advisor|adviser|advisor|special envoy|envoy|ambassador|
+spokesman|spokeswoman|spokesperson|senator|sen|rep|representative|congressman|congresswoman|gov|governor|mayor|
+speaker|house speaker|leader|opposition leader|supreme leader|ayatollah|general|gen|lt|col|commander|army chief|
+field marshal|marshal|director|senior director|mr|mrs|ms|dr|sir|lord|madam|candidate|presidential candidate|hopeful|
+democratic|republican|democrat|sen|gop|front runner|frontrunner|top diplomat|diplomat|official|aide|judge|justice|attorney general|
+pope|cardinal|archbishop|bishop|rev`, "|") {
+		m[strings.TrimSpace(t)] = true
+	}
+	return m
+}()
 
-// stripTitles removes leading titles and one-letter middle initials
-// from a folded name.
+// stripTitles removes leading titles and one-letter middle initials from
+// a folded name, keeping at least one word.
 func stripTitles(s string) string {
-	for changed := true; changed; {
-		changed = false
-		for _, t := range titles {
-			if strings.HasPrefix(s, t+" ") {
-				s = s[len(t)+1:]
-				changed = true
+	w := strings.Fields(s)
+	for len(w) > 1 {
+		n := 0
+		for k := min(4, len(w)-1); k >= 1; k-- {
+			if titleWords[strings.Join(w[:k], " ")] {
+				n = k
+				break
 			}
 		}
-	}
-	w := strings.Fields(s)
-	out := w[:0]
-	for i, x := range w {
-		if len(x) == 1 && i > 0 && i < len(w)-1 {
-			continue // middle initial
+		if n == 0 {
+			break
 		}
-		out = append(out, x)
+		w = w[n:]
 	}
-	return strings.Join(out, " ")
+	if len(w) > 2 {
+		out := w[:1]
+		for _, x := range w[1 : len(w)-1] {
+			if len(x) > 1 {
+				out = append(out, x)
+			}
+		}
+		w = append(out, w[len(w)-1])
+	}
+	return strings.Join(w, " ")
 }
 
-// Lookup finds the actor that name refers to, at any date.
+// Lookup finds the actor name refers to, at any date: an exact match of
+// the folded name or one of its aliases, with titles and middle initials
+// stripped; else a fuzzy one (see [Actors.fuzzy]). A name that several
+// actors share (a surname, a role alias of several terms) finds none.
 func (a *Actors) Lookup(name string) (Actor, bool) {
 	return a.lookup(name, time.Time{})
 }
 
+// lookup is Lookup for names valid at at (any date when at is zero).
 func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 	key := corpus.Fold(name)
-	for _, k := range []string{key, stripTitles(key)} {
-		if act, ok := a.exact(k, at); ok {
-			return act, true
-		}
+	if act, ok := a.exact(key, at); ok {
+		return act, true
 	}
-	// Fuzzy: close spellings and garbled characters, on names of five
-	// letters or more.
 	k := stripTitles(key)
+	if act, ok := a.exact(k, at); ok {
+		return act, true
+	}
+	return a.fuzzy(k, at)
+}
+
+// fuzzy finds the actor whose key is closest to the folded key k:
+// Levenshtein distance at most 1 for keys of 5 letters or more, at most 2
+// for 9 or more. A tie between two actors finds none. The last word alone
+// is tried too, so "Juan Gonzlez" finds Juan Gonzalez through "gonzalez".
+func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 	if len(k) < 5 {
 		return Actor{}, false
 	}
@@ -241,48 +369,58 @@ func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 	if len(k) >= 9 {
 		maxd = 2
 	}
-	best, bestD := -1, maxd+1
-	keys := make([]string, 0, len(a.index))
-	for ak := range a.index {
-		keys = append(keys, ak)
-	}
-	sort.Strings(keys) // deterministic ties
-	for _, ak := range keys {
-		if abs(len(ak)-len(k)) > maxd || len(ak) < 5 {
-			continue
-		}
-		if d := editDistance(ak, k, maxd); d < bestD {
-			if act, ok := a.exact(ak, at); ok {
-				best, bestD = a.indexOf(act.Name), d
+	best, bestD, tie := Actor{}, maxd+1, false
+	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
+		for _, ak := range a.keys[n] {
+			d := editDistance(ak, k, maxd)
+			if d > maxd || d > bestD {
+				continue
+			}
+			act, ok := a.exact(ak, at)
+			if !ok {
+				continue
+			}
+			switch {
+			case d < bestD:
+				best, bestD, tie = act, d, false
+			case act.Name != best.Name:
+				tie = true
 			}
 		}
 	}
-	if best < 0 {
+	if bestD > maxd || tie {
+		if i := strings.LastIndexByte(k, ' '); i > 0 {
+			return a.fuzzy(k[i+1:], at)
+		}
 		return Actor{}, false
 	}
-	return a.list[best], true
+	return best, true
 }
 
-func (a *Actors) indexOf(name string) int {
-	for i, x := range a.list {
-		if x.Name == name {
-			return i
+// exact returns the actor with the folded key valid at at (any date when
+// at is zero). Keys written in the file win over derived ones; a key
+// shared by actors of different names finds none; one name's rows prefer
+// the undated one, then the first.
+func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
+	es := a.index[key]
+	explicit := false
+	for _, e := range es {
+		if !e.derived && a.list[e.row].validAt(at) {
+			explicit = true
 		}
 	}
-	return -1
-}
-
-// exact returns the actor with the folded alias key valid at at (any
-// date when zero), preferring one with a date range over an open one.
-func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
-	ids := a.index[key]
 	found := -1
-	for _, i := range ids {
-		act := a.list[i]
-		if !at.IsZero() && ((!act.From.IsZero() && at.Before(act.From)) || (!act.To.IsZero() && !at.Before(act.To))) {
+	for _, e := range es {
+		i, act := e.row, a.list[e.row]
+		if !act.validAt(at) || explicit && e.derived {
 			continue
 		}
-		if found < 0 {
+		switch {
+		case found < 0:
+			found = i
+		case a.list[found].Name != act.Name:
+			return Actor{}, false
+		case !a.list[found].From.IsZero() && act.From.IsZero() && act.To.IsZero():
 			found = i
 		}
 	}
@@ -292,20 +430,17 @@ func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
 	return a.list[found], true
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// editDistance is the Levenshtein distance of a and b, or max+1 when it
-// exceeds max.
+// editDistance is the Levenshtein distance of a and b in bytes, or max+1
+// when it exceeds max.
 func editDistance(a, b string, max int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	var pbuf, cbuf [32]int
+	prev, cur := pbuf[:0], cbuf[:0]
+	for j := 0; j <= len(b); j++ {
+		prev = append(prev, j)
+		cur = append(cur, 0)
 	}
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i

@@ -4,151 +4,252 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancemix/stance/corpus"
 )
 
-// Attribution is written by hand: no maintained Go library attributes
-// quotes and reported speech in news, and the rules that wire copy follows
-// are few and regular. For each sentence it finds the names (dictionary
-// aliases, and capitalised names that are not in it), the reporting cue
-// ("said", "according to", "X's statement said"), and picks whose position
-// the sentence states:
+// Attribution is written by hand. No maintained Go library attributes
+// quotes or reported speech (the Go NLP libraries stop at tokens, tags and
+// named entities), the statistical attributors are Python or Java models
+// trained on one outlet's style, and the rules wire copy follows are few
+// and regular. Attribute reads the sentences of an article in order and,
+// for each, finds the names in it (dictionary aliases, and capitalised
+// names that are not in it), the reporting cue, and whose position the
+// sentence states:
 //
-//   - "according to X", "X said", "said X", '"...," X told reporters';
+//   - "X said ...", "X said: ...", "X, the foreign minister, said",
+//     '"...," X said.', '"...," said X.', "X, who said": X;
+//   - "according to X": X (the Speaker, when the sentence also has a
+//     subject of its own: "Maduro rejected it, according to Y");
+//   - "X's statement said", "a spokesman for X said", "U.S. officials
+//     said", "the Clinton campaign said": X, the principal behind the
+//     spokesman or office;
+//   - "an aide to President Joe Biden said": the person named next in the
+//     article (the aide), remembered for "Biden's aide said" later on;
 //   - a spokesman reporting someone ("Price said in a statement: Blinken
-//     stressed ...", "..., Price's statement said"): the actor is the
-//     person reported on, the speaker the spokesman;
-//   - "he said", "He stressed": the last person named;
-//   - "an aide to President Joe Biden said": the official named next, when
-//     the next sentence names one of the same side, else Biden;
-//   - a quotation with no cue of its own: the speaker of the sentence
-//     before;
-//   - no cue: the name that opens the sentence ("Maduro closed the talks").
+//     stressed ...", "Blinken committed ..., Price's statement said"): the
+//     Actor is the one reported on, the Speaker the spokesman, when the
+//     two are of the same group or the speaker is known as a spokesman;
+//   - "he said", "she told": the person who was the actor of the sentence
+//     before, else the last person named;
+//   - a quotation with no cue of its own: the speaker of the short
+//     attribution sentence after it ('"...". He said.'), else of the
+//     quotation it continues, else of the sentence before;
+//   - no cue, but a name opening the clause and doing something ("Maduro
+//     closed the talks", "On May 11, Keith proposed"): that name;
+//   - nothing of the above: no actor.
+//
+// Names are matched on the [corpus.Clean] and [corpus.Fold] forms of the
+// sentence, and reported by their canonical name when the dictionary knows
+// them, else as written with titles stripped.
 
 // An Attribution says whose position a sentence states.
 type Attribution struct {
-	Actor   string // canonical name when known, else the name as written; "" for none
-	Group   string // the actor's group; "" when unknown
-	Speaker string // who said it, when not the actor (a spokesman)
-	Cue     string // the reporting cue found
-	Target  string // the first other actor named, for target-aware sentiment
-	Known   bool   // the actor is in the dictionary
+	Actor   string // whose position the sentence states: canonical name if known, else as written; "" if none
+	Group   string // Actor's group, "" if unknown
+	Speaker string // who said it, when not the Actor (a spokesman speaking for someone)
+	Cue     string // the reporting cue found: "said", "according to", ...
+	Target  string // the first actor named other than Actor and Speaker, "" if none
+	Known   bool   // Actor was found in the dictionary
 }
 
-// reporting verbs, folded.
-var cues = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true, "stressed": true, "stresses": true,
-	"reiterated": true, "added": true, "adding": true, "warned": true, "warns": true, "urged": true, "urges": true,
-	"demanded": true, "demands": true, "proposed": true, "announced": true, "accused": true, "rejected": true,
-	"praised": true, "criticised": true, "criticized": true, "insisted": true, "noted": true, "vowed": true,
-	"threatened": true, "pledged": true, "welcomed": true, "condemned": true, "spoke": true, "wrote": true,
-	"tweeted": true, "declared": true, "argued": true, "stated": true, "asserted": true, "explained": true,
-	"committed": true, "called": true, "asked": true, "confirmed": true, "denied": true, "claimed": true,
-	"reaffirmed": true, "affirmed": true, "promised": true, "agreed": true, "expressed": true, "acknowledged": true,
-	"reported": true, "recognized": true, "recognised": true, "sees": true, "saying": true,
+// cueVerbs are reporting verbs, folded.
+var cueVerbs = wordSet(`said says say saying told tells telling stressed stresses stressing reiterated reiterates
+added adds adding warned warns warning urged urges urging demanded demands proposed proposes announced announces
+accused accuses rejected rejects praised praises criticised criticized criticises criticizes insisted insists noted
+notes noting vowed vows threatened threatens pledged pledges welcomed welcomes condemned condemns wrote writes
+tweeted tweets declared declares argued argues arguing stated states asserted asserts explained explains confirmed
+confirms denied denies claimed claims claiming reaffirmed reaffirms promised promises acknowledged acknowledges
+suggested suggests asked asks replied replies responded responds answered recalled recalls complained complains
+conceded concedes admitted admits contended contends maintained maintains predicted predicts cautioned cautions
+emphasized emphasised emphasizes emphasises underlined underscored highlighted signalled signaled described
+describes posted commented comments countered dismissed dismisses blamed blames lamented laments boasted quipped
+joked observed remarked indicated hinted revealed disclosed informed assured assures proclaimed alleged alleges
+charged called calls calling mocked slammed blasted attacked defended defends questioned urged acknowledged
+announced told explained wrote warned insisted`)
+
+// pronouns that can stand for a speaker.
+var subjectPronouns = wordSet(`he she they it we i who`)
+
+// roleNouns head a noun phrase that speaks for a principal: "Price's
+// statement", "a spokesman for Putin", "U.S. officials".
+var roleNouns = wordSet(`statement statements aide aides spokesman spokeswoman spokesperson spokespeople office
+official officials adviser advisers advisor advisors ministry government administration authorities diplomats
+diplomat sources source representative representatives envoy lawyer lawyers attorney team camp campaign allies
+supporters letter communique memo release embassy delegation negotiators negotiator agency military army forces
+mission leaders leadership press secretary department spokesmen`)
+
+// spokesNouns mark someone who speaks for another.
+var spokesNouns = wordSet(`spokesman spokeswoman spokesperson spokespeople statement office secretary aide
+aides adviser advisor advisers release communique`)
+
+// skipBack are words between a subject and its verb: "Gonzalez also said",
+// "Maduro on Tuesday said", "Price has repeatedly said".
+var skipBack = wordSet(`also has had have would will could may might later again previously earlier then
+repeatedly publicly recently once reportedly not did does do is was were had further separately just often always
+never already still only has been on monday tuesday wednesday thursday friday saturday sunday today yesterday
+last this week month year morning afternoon evening night late early first subsequently privately openly flatly
+quickly immediately`)
+
+// clauseWords introduce a clause, so a name after them may be its subject.
+var clauseWords = wordSet(`and but while as when after before because since though although however so that
+meanwhile also then yet`)
+
+// notNames are capitalised words that do not name anyone, mostly because
+// they open sentences.
+var notNames = wordSet(`the a an he she it they we i in on at but and if this that these those there his her
+their its our my your after before while when as more speaking according secretary president monday tuesday
+wednesday thursday friday saturday sunday january february march april may june july august september
+october november december also however meanwhile then one two three some many most all both each other what
+why how where who which no not yes so for from with by to of or still yet even just only now today yesterday
+asked under over about against during until despite without within between among among mr mrs ms dr`)
+
+// orgWords make an unknown capitalised name an organisation, not a person.
+var orgWords = wordSet(`party council ministry assembly house department union group committee news times post
+association organization organisation front forces army bank university institute agency company corp inc
+republic states nations kingdom court congress senate commission office government administration campaign
+network journal press reuters ap afp cnn fox nbc cbs abc msnbc bbc media foundation fund center centre
+service services league federation alliance coalition movement board authority club church council`)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
 }
 
-var pronouns = map[string]bool{"he": true, "she": true, "they": true}
-
-// name-joining words inside a capitalised name.
-var joiners = map[string]bool{"of": true, "de": true, "da": true, "del": true, "al": true, "bin": true, "von": true, "der": true, "van": true, "la": true, "le": true, "el": true}
-
-// words that start sentences in capitals but are not names.
-var notNames = map[string]bool{
-	"The": true, "A": true, "An": true, "He": true, "She": true, "It": true, "They": true, "We": true, "I": true, "In": true,
-	"On": true, "At": true, "But": true, "And": true, "If": true, "This": true, "That": true, "There": true, "His": true,
-	"Her": true, "Their": true, "Its": true, "After": true, "Before": true, "While": true, "When": true, "As": true,
-	"More": true, "Relations": true, "Speaking": true, "According": true, "Secretary": true, "President": true,
-	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
-	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
-	"August": true, "September": true, "October": true, "November": true, "December": true, "Latin": true, "America": true,
+// A tok is a word or a punctuation mark of a cleaned sentence.
+type tok struct {
+	text       string // as written (possessive 's removed)
+	fold       string // corpus.Fold of text; "" for punctuation
+	punct      byte   // the mark, for punctuation; 0 for words
+	start, end int    // byte offsets in the cleaned sentence
+	quote      bool   // inside quotation marks
+	poss       bool   // written with a possessive 's
+	cap        bool   // starts with an upper-case letter
 }
 
-type word struct {
-	text  string // as written (cleaned)
-	fold  string
-	start int // byte offsets in the cleaned sentence
-	end   int
-	quote bool // inside a quotation
-	poss  bool // written with a possessive 's
-}
+func (t tok) word() bool { return t.punct == 0 }
 
-type mention struct {
-	first, last int // word indexes
-	name        string
-	actor       Actor
-	known       bool
-}
-
-func (m mention) person() bool { return !m.known || m.actor.person() }
-
-// words splits a cleaned sentence into words, marking quoted ones.
-func words(s string) []word {
-	var out []word
-	inQuote := false
+// tokenize splits a cleaned sentence into words and marks; quoted says
+// whether it starts inside a quotation. It returns whether it ends inside
+// one.
+func tokenize(s string, quoted bool) ([]tok, bool) {
+	out := make([]tok, 0, len(s)/5+4)
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c == '"' {
-			inQuote = !inQuote
-			i++
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
 			continue
 		}
-		r := rune(c)
-		if c >= 0x80 {
-			r = []rune(s[i:])[0]
-		}
-		if !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			i += len(string(r))
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			p := byte('?')
+			if r < utf8.RuneSelf {
+				p = byte(r)
+			}
+			if p == '"' {
+				quoted = !quoted
+			}
+			out = append(out, tok{text: s[i : i+size], punct: p, start: i, end: i + size, quote: quoted})
+			i += size
 			continue
 		}
-		j := i
+		j := i + size
 		for j < len(s) {
-			r := []rune(s[j:min(j+4, len(s))])[0]
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '.' || r == '-' || r == '\'') && j+1 < len(s) && s[j+1] != ' ' && s[j+1] != '"') {
-				j += len(string(r))
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += n
 				continue
+			}
+			if (r == '.' || r == '-' || r == '\'') && j+1 < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
 			}
 			break
 		}
-		t, poss := s[i:j], false
-		if strings.HasSuffix(t, "'s") && len(t) > 2 { // possessive: "Biden's aide"
-			t, poss = t[:len(t)-2], true
+		// An initial keeps its full stop: "Antony J. Blinken", "U.S.".
+		if j < len(s) && s[j] == '.' && (j-i == 1 || strings.Contains(s[i:j], ".")) && unicode.IsUpper(r) {
+			j++
 		}
-		out = append(out, word{text: t, fold: corpus.Fold(t), start: i, end: j, quote: inQuote, poss: poss})
+		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r)}
+		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
+			t.text, t.poss = t.text[:len(t.text)-2], true
+		} else if j+1 < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") {
+			t.poss = true // "the Democrats' nominee"
+		}
+		t.fold = corpus.Fold(t.text)
+		out = append(out, t)
 		i = j
 	}
-	return out
+	return out, quoted
 }
 
-func capitalised(w string) bool {
-	for _, r := range w {
-		return unicode.IsUpper(r)
+// A mention is a name found in a sentence.
+type mention struct {
+	first, last int // token indexes
+	name        string
+	actor       Actor
+	known       bool
+	person      bool // a person, as far as can be told
+	weak        bool // a lone capitalised word that may just open the sentence
+	spokes      bool // introduced as a spokesman, press secretary, aide
+}
+
+func (m *mention) canonical() string {
+	if m.known {
+		return m.actor.Name
 	}
-	return false
+	return m.name
 }
 
-// mentions finds the actors named in ws, longest alias first.
-func (a *Actors) mentions(ws []word, at time.Time) []mention {
+// mentions finds the names in ts, longest dictionary alias first.
+func (a *Actors) mentions(ts []tok, at time.Time) []mention {
 	var out []mention
-	for i := 0; i < len(ws); {
+	var key strings.Builder
+	for i := 0; i < len(ts); {
+		t := ts[i]
+		if !t.word() || (!t.cap && t.fold != "the") {
+			i++
+			continue
+		}
+		// The run of words with no mark between them.
+		end := i
+		for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
+			end++
+		}
 		found := false
-		for n := min(a.max+3, len(ws)-i); n >= 1; n-- {
-			span := ws[i : i+n]
-			if !capitalised(span[0].text) && span[0].fold != "the" {
-				break
+		for last := end; last >= i; last-- {
+			if !ts[last].cap && ts[i].fold != "the" {
+				continue // "the U.S. president" may end in lower case
 			}
-			if !capitalised(span[n-1].text) {
+			if last == i && !ts[i].cap {
 				continue
 			}
-			text := joinWords(span)
-			act, ok := a.exact(stripTitles(corpus.Fold(text)), at)
+			key.Reset()
+			for k := i; k <= last; k++ {
+				if k > i {
+					key.WriteByte(' ')
+				}
+				key.WriteString(ts[k].fold)
+			}
+			k := key.String()
+			act, ok := a.exact(k, at)
 			if !ok {
-				act, ok = a.exact(corpus.Fold(text), at)
+				if s := stripTitles(k); s != k && !titleWords[s] {
+					act, ok = a.exact(s, at)
+				}
+			}
+			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] {
+				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
-				out = append(out, mention{first: i, last: i + n - 1, name: text, actor: act, known: true})
-				i += n
+				out = append(out, mention{first: i, last: last, name: joinToks(ts[i : last+1]), actor: act, known: true,
+					person: act.person(), spokes: spokesBefore(ts, i, last)})
+				i = last + 1
 				found = true
 				break
 			}
@@ -156,235 +257,763 @@ func (a *Actors) mentions(ws []word, at time.Time) []mention {
 		if found {
 			continue
 		}
-		// An unknown capitalised name: a run of capitalised words.
-		if capitalised(ws[i].text) && !notNames[ws[i].text] {
-			j := i
-			for j+1 < len(ws) && (capitalised(ws[j+1].text) || (joiners[ws[j+1].fold] && j+2 < len(ws) && capitalised(ws[j+2].text))) && !notNames[ws[j+1].text] {
-				j++
-			}
-			text := joinWords(ws[i : j+1])
-			if act, ok := a.lookup(text, at); ok && j > i {
-				out = append(out, mention{first: i, last: j, name: text, actor: act, known: true})
-			} else if j > i || (j+1 < len(ws) && cues[ws[j+1].fold]) {
-				out = append(out, mention{first: i, last: j, name: stripName(text)})
-			}
-			i = j + 1
+		if !t.cap || notNames[t.fold] {
+			i++
 			continue
 		}
-		i++
+		// An unknown name: a run of capitalised words, joined by "de",
+		// "bin", "al" and the like.
+		j := i
+		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !notNames[ts[j+1].fold] &&
+			(ts[j+1].cap || (nameJoiners[ts[j+1].fold] && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
+			j++
+		}
+		text := joinToks(ts[i : j+1])
+		m := mention{first: i, last: j, name: stripName(text)}
+		k := stripTitles(corpus.Fold(text))
+		if act, ok := a.fuzzy(k, at); ok {
+			m.actor, m.known, m.name = act, true, text
+			m.person = act.person()
+		} else {
+			m.person = !orgWords[ts[j].fold]
+			for _, w := range ts[i : j+1] {
+				if orgWords[w.fold] {
+					m.person = false
+				}
+			}
+			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':')
+			if titleWords[corpus.Fold(m.name)] {
+				m.weak = true // a bare title: "President", "Secretary"
+			}
+		}
+		m.spokes = spokesBefore(ts, i, j)
+		out = append(out, m)
+		i = j + 1
 	}
 	return out
 }
 
-// stripName drops titles from an unknown name as written.
-func stripName(s string) string {
-	w := strings.Fields(s)
-	for len(w) > 1 {
-		f := corpus.Fold(w[0])
-		isTitle := false
-		for _, t := range titles {
-			if f == t {
-				isTitle = true
-			}
-		}
-		if !isTitle {
-			break
-		}
-		w = w[1:]
-	}
-	return strings.Join(w, " ")
-}
+// nameJoiners join the parts of a name.
+var nameJoiners = wordSet(`de da del della di al el bin ibn von van der den la le du dos das`)
 
-func joinWords(ws []word) string {
-	parts := make([]string, len(ws))
-	for i, w := range ws {
-		parts[i] = w.text
-	}
-	return strings.Join(parts, " ")
-}
-
-// Attribute attributes each sentence of an article; text is the article
-// and published its date (zero when unknown), against which dated roles
-// are checked. The result has one Attribution per sentence.
-func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
-	out := make([]Attribution, len(sents))
-	type parsed struct {
-		clean string
-		ws    []word
-		ms    []mention
-	}
-	ps := make([]parsed, len(sents))
-	for i, s := range sents {
-		clean := corpus.Clean(s.Text)
-		ws := words(clean)
-		ps[i] = parsed{clean, ws, a.mentions(ws, published)}
-	}
-	var lastPerson *mention
-	prev := Attribution{}
-	for i := range sents {
-		ws, ms := ps[i].ws, ps[i].ms
-		var at Attribution
-		var actorM, speakerM *mention
-		cue := -1
-		for j, w := range ws {
-			if cues[w.fold] && !w.quote {
-				cue = j
-				break
-			}
-		}
-		mentionAt := func(j int) *mention { // the mention covering or ending just before word j
-			for k := range ms {
-				if ms[k].first <= j && j <= ms[k].last {
-					return &ms[k]
-				}
-			}
-			return nil
-		}
-		// "according to X"
-		for j := 0; j+2 < len(ws); j++ {
-			if ws[j].fold == "according" && ws[j+1].fold == "to" {
-				if m := firstMentionFrom(ms, j+2); m != nil && m.first <= j+4 {
-					actorM, at.Cue = m, "according to"
-				}
-			}
-		}
-		// "X's statement said": X speaks for the person named first.
-		for j := 0; j+2 < len(ws) && actorM == nil; j++ {
-			if ws[j].poss && (ws[j+1].fold == "statement" || ws[j+1].fold == "office") && cues[ws[j+2].fold] {
-				base := ws[j].text
-				sp, ok := a.lookup(base, published)
-				spm := &mention{name: base, actor: sp, known: ok}
-				if m := firstMentionFrom(ms, 0); m != nil && m.person() && m.first < j && m.actor.Name != sp.Name {
-					actorM, speakerM, at.Cue = m, spm, "statement"
-				} else {
-					actorM, at.Cue = spm, "statement"
-				}
-			}
-		}
-		if actorM == nil && cue >= 0 {
-			at.Cue = ws[cue].fold
-			switch {
-			case cue > 0 && pronouns[ws[cue-1].fold]:
-				actorM = lastPerson
-			case len(ms) > 0 && ms[0].first == 0 && ms[0].last+1 < cue && !ws[0].quote &&
-				strings.HasPrefix(strings.TrimSpace(ps[i].clean[ws[ms[0].last].end:ws[ms[0].last+1].start]), ","):
-				// An apposition or relative clause after the subject:
-				// "Juan Gonzalez, director of ..., stressed".
-				actorM = &ms[0]
-			case cue > 0 && mentionAt(cue-1) != nil:
-				actorM = mentionAt(cue - 1)
-			case cue+1 < len(ws) && mentionAt(cue+1) != nil && ws[cue+1].first():
-				actorM = mentionAt(cue + 1)
-			case len(ms) > 0 && ms[0].first <= 2 && ms[0].last < cue && !ws[ms[0].first].quote:
-				// The subject opens the sentence: "Juan Gonzalez,
-				// director of ..., stressed".
-				actorM = &ms[0]
-			default:
-				// The last name before the cue, outside quotations.
-				for k := len(ms) - 1; k >= 0; k-- {
-					if ms[k].last < cue && !ws[ms[k].first].quote {
-						actorM = &ms[k]
-						break
-					}
-				}
-				if actorM == nil && cue+1 < len(ws) {
-					actorM = firstMentionFrom(ms, cue+1)
-				}
-			}
-			// "an aide to President Joe Biden said": the official named
-			// next, if any, speaks.
-			if actorM != nil && (hasWordBefore(ws, actorM.first, "aide", "official", "adviser", "advisor") || (actorM.last+1 < len(ws) && isAide(ws[actorM.last+1].fold))) {
-				for n := i + 1; n < len(sents) && n <= i+3; n++ {
-					if m := firstMentionFrom(ps[n].ms, 0); m != nil && m.known && m.actor.person() && m.actor.Group == actorM.actor.Group {
-						actorM = m
-						break
-					}
-				}
-			}
-			// A spokesman reporting someone: "Price said in a statement:
-			// Secretary Blinken stressed ...".
-			if actorM != nil && actorM.known && actorM.actor.person() {
-				for k := range ms {
-					m := &ms[k]
-					if m.first > cue && m.known && m.actor.person() && m.actor.Name != actorM.actor.Name && m.last+1 < len(ws) && cues[ws[m.last+1].fold] {
-						speakerM, actorM = actorM, m
-						break
-					}
-				}
-			}
-		}
-		if actorM == nil && cue < 0 {
-			switch {
-			case len(ws) > 0 && ws[0].quote && prev.Actor != "":
-				at = prev // a quotation continues the speaker before
-				at.Target = ""
-			case len(ms) > 0 && ms[0].first <= 2:
-				actorM = &ms[0] // the subject that opens the sentence
-			}
-		}
-		if actorM != nil {
-			at.Actor, at.Known = actorM.name, actorM.known
-			if actorM.known {
-				at.Actor, at.Group = actorM.actor.Name, actorM.actor.Group
-			}
-		}
-		if speakerM != nil {
-			at.Speaker = speakerM.name
-			if speakerM.known {
-				at.Speaker = speakerM.actor.Name
-			}
-			if at.Speaker == at.Actor {
-				at.Speaker = ""
-			}
-		}
-		for k := range ms {
-			name := ms[k].name
-			if ms[k].known {
-				name = ms[k].actor.Name
-			}
-			if name != at.Actor && name != at.Speaker {
-				at.Target = name
-				break
-			}
-		}
-		for k := range ms {
-			if ms[k].person() && len(strings.Fields(ms[k].name)) >= 1 && (ms[k].known || ms[k].last > ms[k].first) {
-				lastPerson = &ms[k]
-			}
-		}
-		if actorM != nil && actorM.person() {
-			lastPerson = actorM
-		}
-		out[i] = at
-		if at.Actor != "" {
-			prev = at
-		}
-	}
-	return out
-}
-
-func (w word) first() bool { return true }
-
-func isAide(w string) bool {
-	return w == "aide" || w == "spokesman" || w == "spokeswoman" || w == "spokesperson" || w == "adviser" || w == "office"
-}
-
-func firstMentionFrom(ms []mention, j int) *mention {
-	for k := range ms {
-		if ms[k].first >= j {
-			return &ms[k]
-		}
-	}
-	return nil
-}
-
-func hasWordBefore(ws []word, j int, any ...string) bool {
-	for k := max(0, j-4); k < j; k++ {
-		for _, a := range any {
-			if ws[k].fold == a {
+// spokesBefore reports whether the name at ts[i:j+1] is introduced as a
+// spokesman: "State Department spokesman Ned Price", "press secretary".
+func spokesBefore(ts []tok, i, j int) bool {
+	for k := max(0, i-3); k <= j; k++ {
+		switch ts[k].fold {
+		case "spokesman", "spokeswoman", "spokesperson":
+			return true
+		case "secretary":
+			if k > 0 && ts[k-1].fold == "press" {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// stripName drops leading titles from an unknown name as written.
+func stripName(s string) string {
+	w := strings.Fields(s)
+	for len(w) > 1 {
+		n := 0
+		for k := min(4, len(w)-1); k >= 1; k-- {
+			if titleWords[corpus.Fold(strings.Join(w[:k], " "))] {
+				n = k
+				break
+			}
+		}
+		if n == 0 {
+			break
+		}
+		w = w[n:]
+	}
+	return strings.Join(w, " ")
+}
+
+func joinToks(ts []tok) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// A who is a resolved actor or speaker.
+type who struct {
+	name   string
+	group  string
+	known  bool
+	person bool
+	spokes bool
+}
+
+func (w who) ok() bool { return w.name != "" }
+
+func whoOf(m *mention) who {
+	if m == nil {
+		return who{}
+	}
+	w := who{name: m.name, known: m.known, person: m.person, spokes: m.spokes}
+	if m.known {
+		w.name, w.group = m.actor.Name, m.actor.Group
+	}
+	return w
+}
+
+// sent is a sentence being attributed.
+type sent struct {
+	ts       []tok
+	ms       []mention
+	para     bool // starts a paragraph
+	quoteIn  bool // starts inside a quotation
+	quoteOut bool // ends inside one
+}
+
+// state is what the attributor remembers across the sentences of an
+// article.
+type state struct {
+	a          *Actors
+	at         time.Time
+	ss         []sent
+	i          int            // the sentence being attributed
+	lastActor  who            // the person actor of the last sentence that had one
+	actorAt    int            // the sentence index of lastActor
+	lastPerson who            // the last person named
+	prev       Attribution    // the last sentence's attribution with an actor
+	prevWho    [2]who         // its actor and speaker
+	prevAt     int            // its index
+	quoteBy    [2]who         // actor and speaker of the open quotation
+	aideOf     map[string]who // principal -> the aide speaking for them
+	spokes     map[string]bool
+	surnames   map[string]who // folded surname -> full name, for unknown names
+}
+
+// Attribute attributes each sentence of an article: text is the article,
+// sents its sentences (offsets into text, as from [corpus.Split]) and
+// published its date (zero when unknown), at which dated aliases must be
+// valid. The result has one Attribution per sentence.
+func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
+	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
+		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
+	quoted := false
+	for i, s := range sents {
+		para := i == 0
+		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
+			strings.Contains(text[sents[i-1].End:s.Start], "\n") {
+			para, quoted = true, false
+		}
+		ts, q := tokenize(corpus.Clean(s.Text), quoted)
+		st.ss[i] = sent{ts: ts, ms: a.mentions(ts, published), para: para, quoteIn: quoted, quoteOut: q}
+		quoted = q
+	}
+	out := make([]Attribution, len(sents))
+	for i := range sents {
+		st.i = i
+		out[i] = st.attribute()
+	}
+	return out
+}
+
+// attribute attributes sentence st.i and updates the state.
+func (st *state) attribute() Attribution {
+	s := &st.ss[st.i]
+	st.remember(s)
+	actor, speaker, cue := st.resolve(s)
+	if actor.name == speaker.name {
+		speaker = who{}
+	}
+	at := Attribution{Actor: actor.name, Group: actor.group, Known: actor.known, Speaker: speaker.name, Cue: cue}
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.weak {
+			continue
+		}
+		if n := m.canonical(); n != at.Actor && n != at.Speaker {
+			at.Target = n
+			break
+		}
+	}
+	// Remember for pronouns and quotations.
+	for k := range s.ms {
+		if m := &s.ms[k]; m.person && !m.weak && !s.ts[m.first].quote {
+			st.lastPerson = whoOf(m)
+		}
+	}
+	if actor.ok() {
+		if actor.person {
+			st.lastActor, st.actorAt = actor, st.i
+		}
+		st.prev, st.prevWho, st.prevAt = at, [2]who{actor, speaker}, st.i
+	}
+	if s.quoteOut && actor.ok() {
+		if !s.quoteIn || !st.quoteBy[0].ok() {
+			st.quoteBy = [2]who{actor, speaker}
+			if speaker.ok() {
+				st.quoteBy = [2]who{speaker, {}}
+			}
+		}
+	} else if !s.quoteOut {
+		st.quoteBy = [2]who{}
+	}
+	return at
+}
+
+// remember records spokesmen and the full forms of unknown names.
+func (st *state) remember(s *sent) {
+	for k := range s.ms {
+		m := &s.ms[k]
+		if m.spokes {
+			st.spokes[m.canonical()] = true
+		}
+		if !m.known && m.person && m.last > m.first {
+			w := strings.Fields(corpus.Fold(m.name))
+			if len(w) > 1 {
+				st.surnames[w[len(w)-1]] = whoOf(m)
+			}
+		}
+	}
+}
+
+// resolve finds the actor, speaker and cue of s.
+func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
+	ts := s.ts
+	// A quotation with no cue outside it.
+	if allQuoted(ts) {
+		return st.quoteOnly(s)
+	}
+	// "according to X"
+	var acc who
+	accAt := -1
+	for j := 0; j+2 < len(ts); j++ {
+		if ts[j].fold == "according" && ts[j+1].fold == "to" && !ts[j].quote {
+			if w := st.nounPhrase(s, j+2, 6); w.ok() {
+				acc, accAt = w, j
+				break
+			}
+		}
+	}
+	// A closing attribution: '..., Price said in a statement.' The
+	// sentence before it is the speaker's claim, or the speaker reports
+	// someone of their own side doing something.
+	if c := finalCue(ts); c > 0 {
+		if spk, spk2, ok := st.subject(s, c); ok {
+			if subj := st.clauseSubject(s); subj.ok() && subj.known && subj.name != spk.name && !spk2.ok() &&
+				(spk.spokes || st.spokes[spk.name] || subj.group == spk.group && subj.group != "") {
+				return subj, spk, ts[c].fold
+			}
+			return spk, spk2, ts[c].fold
+		}
+	}
+	// Reporting verbs, in order; the first whose subject is found wins.
+	for c := range ts {
+		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || st.notCue(ts, c) {
+			continue
+		}
+		subj, spk, ok := st.subject(s, c)
+		if !ok {
+			continue
+		}
+		cue = ts[c].fold
+		if cue == "called" || cue == "calls" || cue == "calling" {
+			if c+1 < len(ts) && (ts[c+1].fold == "for" || ts[c+1].fold == "on") {
+				cue += " " + ts[c+1].fold
+			}
+		}
+		actor, speaker = subj, spk
+		// A spokesman reporting someone.
+		if rep, ok := st.reported(s, c, subj); ok {
+			actor, speaker = rep, subj
+		}
+		if acc.ok() && accAt > c && acc.name != actor.name && !speaker.ok() {
+			speaker = acc
+		}
+		return actor, speaker, cue
+	}
+	if acc.ok() {
+		return acc, who{}, "according to"
+	}
+	// No cue: a name opening the clause and doing something.
+	if subj := st.clauseSubject(s); subj.ok() {
+		return subj, who{}, ""
+	}
+	return who{}, who{}, ""
+}
+
+// finalCue returns the index of a reporting verb that closes the
+// sentence after a comma or quotation ('..., Price said in a statement.',
+// '"...," he told reporters'), or -1.
+func finalCue(ts []tok) int {
+	for c := len(ts) - 1; c > 1 && c >= len(ts)-12; c-- {
+		t := ts[c]
+		if t.quote && t.word() {
+			return -1
+		}
+		if !t.word() || !cueVerbs[t.fold] {
+			if t.punct == ',' || t.punct == '"' || t.punct == ':' || t.punct == ';' {
+				return -1
+			}
+			continue
+		}
+		// The subject and the mark before it: ", X said", ", said X".
+		for k := c - 1; k >= 0 && k >= c-7; k-- {
+			if ts[k].punct == ',' || ts[k].punct == '"' {
+				if k > 0 {
+					return c
+				}
+				return -1
+			}
+			if !ts[k].word() {
+				return -1
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// notCue reports whether the cue word at c is not used as a reporting verb
+// here: "called him a dictator" is one, "a so-called deal" or "the
+// statement said" inside a noun phrase are handled elsewhere.
+func (st *state) notCue(ts []tok, c int) bool {
+	f := ts[c].fold
+	if c > 0 {
+		switch ts[c-1].fold {
+		case "to", "be", "been", "being", "was", "were", "is", "are", "so":
+			return true // "declined to say", "was accused", "so called"
+		}
+	}
+	if (f == "states" || f == "claims" || f == "calls" || f == "charges" || f == "notes" || f == "demands") && c > 0 && (ts[c-1].fold == "the" || ts[c-1].fold == "united" || ts[c-1].fold == "of") {
+		return true // nouns: "the United States", "the claims"
+	}
+	return false
+}
+
+// allQuoted reports whether every word of ts is inside a quotation.
+func allQuoted(ts []tok) bool {
+	n := 0
+	for _, t := range ts {
+		if t.word() {
+			if !t.quote {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
+}
+
+// quoteOnly attributes a sentence that is all quotation.
+func (st *state) quoteOnly(s *sent) (actor, speaker who, cue string) {
+	// The short attribution sentence after it: "He said."
+	if st.i+1 < len(st.ss) {
+		n := &st.ss[st.i+1]
+		words := 0
+		for _, t := range n.ts {
+			if t.word() {
+				words++
+			}
+		}
+		if !n.para && words <= 6 && len(n.ts) > 0 && !n.ts[0].quote {
+			for c := range n.ts {
+				if cueVerbs[n.ts[c].fold] {
+					if subj, spk, ok := st.subject(n, c); ok {
+						return subj, spk, n.ts[c].fold
+					}
+				}
+			}
+		}
+	}
+	// A reported subject opening a quotation that a spokesman began.
+	if s.quoteIn && st.quoteBy[0].ok() {
+		if subj := st.clauseSubject(s); subj.ok() && subj.known && subj.name != st.quoteBy[0].name {
+			return subj, st.quoteBy[0], ""
+		}
+		return st.quoteBy[0], st.quoteBy[1], ""
+	}
+	if st.prev.Actor != "" && st.i > 0 {
+		return st.prevWho[0], st.prevWho[1], ""
+	}
+	return who{}, who{}, ""
+}
+
+// mentionAt returns the mention covering token j.
+func mentionAt(s *sent, j int) *mention {
+	for k := range s.ms {
+		if s.ms[k].first <= j && j <= s.ms[k].last {
+			return &s.ms[k]
+		}
+	}
+	return nil
+}
+
+// subject finds who speaks through the cue verb at c: its subject before
+// it, or after it when inverted ('"...," said X').
+func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
+	ts := s.ts
+	// Inverted: '"...," said X', ", says X".
+	if c+1 < len(ts) && (c == 0 || ts[c-1].punct == ',' || ts[c-1].punct == '"' || ts[c-1].punct == '-') {
+		if m := mentionAt(s, c+1); m != nil {
+			return whoOf(m), who{}, true
+		}
+		if w := st.nounPhrase(s, c+1, 5); w.ok() && ts[c+1].fold != "that" {
+			return w, who{}, true
+		}
+	}
+	// Back over adverbs, time words and "in a statement".
+	j := c - 1
+	for j >= 0 {
+		switch {
+		case ts[j].word() && skipBack[ts[j].fold] && (!ts[j].cap || dayOrMonth(ts[j].fold)):
+			j--
+			continue
+		case j >= 2 && (ts[j].fold == "statement" || ts[j].fold == "interview") && (ts[j-1].fold == "a" || ts[j-1].fold == "an") && ts[j-2].fold == "in":
+			j -= 3
+			continue
+		}
+		break
+	}
+	if j < 0 {
+		return who{}, who{}, false
+	}
+	t := ts[j]
+	if t.quote && t.word() {
+		return who{}, who{}, false
+	}
+	if m := mentionAt(s, j); m != nil && !m.first2poss(ts) {
+		w := st.fullName(whoOf(m))
+		if st.spokes[w.name] {
+			w.spokes = true
+		}
+		// "an aide to President Joe Biden said"
+		if p := st.proxyBefore(s, m.first); p != "" {
+			return st.aide(whoOf(m), p), who{}, true
+		}
+		return w, who{}, true
+	}
+	if t.word() && subjectPronouns[t.fold] {
+		if t.fold == "who" {
+			if m := st.relativeHead(s, j); m.ok() {
+				return m, who{}, true
+			}
+			return who{}, who{}, false
+		}
+		if w := st.pronoun(s, j); w.ok() {
+			return w, who{}, true
+		}
+		return who{}, who{}, false
+	}
+	if t.word() && roleNouns[t.fold] {
+		return st.role(s, j)
+	}
+	// A second verb of the subject: "Blinken met Guaido and proposed".
+	if t.word() && (t.fold == "and" || t.fold == "but") && j > 0 && ts[j-1].word() {
+		if w := st.clauseSubject(s); w.ok() {
+			return w, who{}, true
+		}
+	}
+	// An apposition or relative clause closed by a comma: "Juan Gonzalez,
+	// director of ..., stressed"; "Maduro, whose ..., said".
+	if t.punct == ',' || t.punct == ')' {
+		for k := len(s.ms) - 1; k >= 0; k-- {
+			m := &s.ms[k]
+			if m.last >= j || ts[m.first].quote || m.weak && !cueNext(ts, m.last) {
+				continue
+			}
+			if m.last+1 < len(ts) && (ts[m.last+1].punct == ',' || ts[m.last+1].punct == '(') && clauseStart(ts, m.first) {
+				return st.fullName(whoOf(m)), who{}, true
+			}
+		}
+	}
+	return who{}, who{}, false
+}
+
+func cueNext(ts []tok, j int) bool { return j+1 < len(ts) && cueVerbs[ts[j+1].fold] }
+
+func (m *mention) first2poss(ts []tok) bool { return ts[m.last].poss }
+
+func dayOrMonth(f string) bool {
+	switch f {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday":
+		return true
+	}
+	return false
+}
+
+// clauseStart reports whether token j may start a clause: the sentence's
+// start, after a quotation or a mark, or after "and", "but", "while".
+func clauseStart(ts []tok, j int) bool {
+	if j == 0 {
+		return true
+	}
+	p := ts[j-1]
+	if !p.word() {
+		return p.punct != '-' || j < 2 || !ts[j-2].word()
+	}
+	return clauseWords[p.fold]
+}
+
+// fullName maps a surname alone onto the full unknown name met earlier in
+// the article: "Alvarado" after "Pedro Alvarado".
+func (st *state) fullName(w who) who {
+	if w.known || strings.Contains(w.name, " ") {
+		return w
+	}
+	if full, ok := st.surnames[corpus.Fold(w.name)]; ok {
+		return full
+	}
+	return w
+}
+
+// proxyBefore returns the principal whose aide or spokesman the mention
+// at first is the complement of: "an aide to Joe Biden" gives "aide".
+func (st *state) proxyBefore(s *sent, first int) string {
+	ts := s.ts
+	if first >= 2 && (ts[first-1].fold == "to" || ts[first-1].fold == "for" || ts[first-1].fold == "of") {
+		k := first - 2
+		if roleNouns[ts[k].fold] && !ts[k].quote {
+			return ts[k].fold
+		}
+	}
+	return ""
+}
+
+// aide resolves "an aide to P": the person named next in the article, of
+// P's group when P is known, remembered for later mentions.
+func (st *state) aide(p who, noun string) who {
+	if !spokesNouns[noun] && noun != "official" && noun != "officials" {
+		return p
+	}
+	if w, ok := st.aideOf[p.name]; ok {
+		return w
+	}
+	for n := st.i + 1; n < len(st.ss) && n <= st.i+3; n++ {
+		for k := range st.ss[n].ms {
+			m := &st.ss[n].ms[k]
+			if !m.person || m.weak || m.canonical() == p.name {
+				continue
+			}
+			if m.known && p.known && m.actor.Group != p.group {
+				continue
+			}
+			w := whoOf(m)
+			st.aideOf[p.name] = w
+			return w
+		}
+	}
+	return p
+}
+
+// role resolves a role noun at j heading the subject: "Price's statement",
+// "U.S. officials", "the Clinton campaign", "a spokesman for Putin".
+func (st *state) role(s *sent, j int) (subj, spk who, ok bool) {
+	ts := s.ts
+	noun := ts[j].fold
+	// The principal before the noun, within its noun phrase.
+	for k := j - 1; k >= 0 && k >= j-4 && ts[k].word() && !ts[k].quote; k-- {
+		if m := mentionAt(s, k); m != nil {
+			p := st.fullName(whoOf(m))
+			if noun == "aide" || noun == "aides" || noun == "adviser" || noun == "advisor" {
+				return st.aide(p, noun), who{}, true
+			}
+			if spokesNouns[noun] {
+				// "Price's statement said": Price speaks; the actor is the
+				// subject reported on, if any.
+				if subj := st.clauseSubject(s); subj.ok() && subj.name != p.name && subj.known && subj.group == p.group {
+					return subj, p, true
+				}
+			}
+			return p, who{}, true
+		}
+		if subjectPronouns[ts[k].fold] || ts[k].fold == "his" || ts[k].fold == "her" || ts[k].fold == "their" {
+			break
+		}
+	}
+	// The principal after it: "a spokesman for Putin".
+	if j+2 < len(ts) && (ts[j+1].fold == "for" || ts[j+1].fold == "to" || ts[j+1].fold == "of" || ts[j+1].fold == "from") {
+		if m := mentionAt(s, j+2); m != nil {
+			return st.aide(whoOf(m), noun), who{}, true
+		}
+	}
+	// "his office said", "the statement said": the speaker before.
+	if j > 0 && (ts[j-1].fold == "his" || ts[j-1].fold == "her") {
+		if w := st.pronoun(s, j-1); w.ok() {
+			return w, who{}, true
+		}
+	}
+	if spokesNouns[noun] && (ts[max(0, j-1)].fold == "the" || ts[max(0, j-1)].fold == "a") && st.prev.Actor != "" {
+		issuer := st.prevWho[1]
+		if !issuer.ok() {
+			issuer = st.prevWho[0]
+		}
+		if subj := st.clauseSubject(s); subj.ok() && subj.name != issuer.name {
+			return subj, issuer, true
+		}
+		return issuer, who{}, true
+	}
+	return who{}, who{}, false
+}
+
+// reported finds, for a spokesman subj, the person their statement reports
+// on: "Price said in a statement: Blinken stressed ...".
+func (st *state) reported(s *sent, c int, subj who) (who, bool) {
+	ts := s.ts
+	statement := false
+	for k := c + 1; k < len(ts) && k <= c+5; k++ {
+		if ts[k].fold == "statement" {
+			statement = true
+		}
+	}
+	if !subj.spokes && !st.spokes[subj.name] && !statement {
+		return who{}, false
+	}
+	// The content starts after a colon or "that".
+	k := c + 1
+	for k < len(ts) && k <= c+8 && ts[k].punct != ':' && ts[k].fold != "that" {
+		k++
+	}
+	if k >= len(ts) || k > c+8 {
+		return who{}, false
+	}
+	k++
+	for k < len(ts) && ts[k].punct == '"' {
+		k++
+	}
+	m := mentionAt(s, k)
+	if m == nil || !m.known || m.canonical() == subj.name || ts[m.last].poss || m.last+1 >= len(ts) || !ts[m.last+1].word() || ts[m.last+1].cap {
+		return who{}, false
+	}
+	w := whoOf(m)
+	if !(subj.spokes || st.spokes[subj.name]) && w.group != subj.group {
+		return who{}, false
+	}
+	return w, true
+}
+
+// nounPhrase resolves the noun phrase starting at j, within n tokens: a
+// name, a pronoun, or a role noun with its principal.
+func (st *state) nounPhrase(s *sent, j, n int) who {
+	ts := s.ts
+	for k := j; k < len(ts) && k < j+n; k++ {
+		if !ts[k].word() {
+			return who{}
+		}
+		if m := mentionAt(s, k); m != nil && !m.weak {
+			return st.fullName(whoOf(m))
+		}
+		switch f := ts[k].fold; {
+		case f == "his" || f == "her" || f == "him" || f == "he" || f == "she":
+			return st.pronoun(s, k)
+		case roleNouns[f] && k+2 < len(ts) && (ts[k+1].fold == "from" || ts[k+1].fold == "of" || ts[k+1].fold == "for" || ts[k+1].fold == "to"):
+			continue
+		case f == "from" || f == "of" || f == "for" || f == "to" || f == "the" || f == "a" || f == "an":
+			continue
+		case roleNouns[f]:
+			continue
+		default:
+			if ts[k].cap {
+				continue
+			}
+			return who{}
+		}
+	}
+	return who{}
+}
+
+// pronoun resolves the pronoun at j: a person named before it in the
+// sentence, else the person actor of the sentence before, else the last
+// person named.
+func (st *state) pronoun(s *sent, j int) who {
+	f := s.ts[j].fold
+	if f == "they" || f == "it" || f == "we" || f == "i" {
+		if (f == "i" || f == "we") && st.quoteBy[0].ok() {
+			return st.quoteBy[0]
+		}
+		if st.prev.Actor != "" && st.prevAt >= st.i-2 {
+			return st.prevWho[0]
+		}
+		return who{}
+	}
+	for k := len(s.ms) - 1; k >= 0; k-- {
+		m := &s.ms[k]
+		if m.last < j && m.person && !m.weak && !s.ts[m.first].quote {
+			return st.fullName(whoOf(m))
+		}
+	}
+	if st.lastActor.ok() && st.actorAt >= st.i-1 {
+		return st.lastActor
+	}
+	if st.lastPerson.ok() {
+		return st.fullName(st.lastPerson)
+	}
+	return st.lastActor
+}
+
+// relativeHead resolves "who" at j to the name before ", who".
+func (st *state) relativeHead(s *sent, j int) who {
+	k := j - 1
+	if k >= 0 && s.ts[k].punct == ',' {
+		k--
+	}
+	if k >= 0 {
+		if m := mentionAt(s, k); m != nil {
+			return st.fullName(whoOf(m))
+		}
+	}
+	return who{}
+}
+
+// clauseSubject returns the name that opens the sentence (or its main
+// clause, after a leading phrase and comma) and does something: "Maduro
+// closed the talks", "On May 11, Keith proposed ...". A pronoun opening
+// it resolves as in "He met Guaido".
+func (st *state) clauseSubject(s *sent) who {
+	ts := s.ts
+	start := 0
+	for start < len(ts) && (ts[start].punct == '"' || ts[start].punct == '(') {
+		start++
+	}
+	cands := []int{start}
+	for k := start; k < len(ts) && k < start+10; k++ {
+		if ts[k].punct == ',' {
+			cands = append(cands, k+1)
+			break
+		}
+	}
+	for _, k := range cands {
+		if k >= len(ts) {
+			continue
+		}
+		if m := mentionAt(s, k); m != nil && m.first == k && !m.weak && !ts[m.last].poss {
+			next := afterApposition(ts, m.last+1)
+			for next < len(ts) && ts[next].punct == '"' {
+				next++
+			}
+			if next < len(ts) && ts[next].word() && !ts[next].cap && !nameJoiners[ts[next].fold] &&
+				ts[next].fold != "and" && ts[next].fold != "of" {
+				return st.fullName(whoOf(m))
+			}
+			continue
+		}
+		if ts[k].word() && (ts[k].fold == "he" || ts[k].fold == "she") && ts[k].cap {
+			return st.pronoun(s, k)
+		}
+	}
+	return who{}
+}
+
+// afterApposition skips ", the director of ..., " after a subject and
+// returns the index of the token after it.
+func afterApposition(ts []tok, j int) int {
+	if j < len(ts) && ts[j].punct == ',' {
+		for k := j + 1; k < len(ts) && k < j+25; k++ {
+			if ts[k].punct == ',' {
+				return k + 1
+			}
+		}
+	}
+	return j
 }
