@@ -372,13 +372,16 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 	best, bestD, tie := Actor{}, maxd+1, false
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
 		for _, ak := range a.keys[n] {
+			if ak[0] != k[0] {
+				continue // typos and garbling keep the first letter
+			}
 			d := editDistance(ak, k, maxd)
 			if d > maxd || d > bestD {
 				continue
 			}
 			act, ok := a.exact(ak, at)
-			if !ok {
-				continue
+			if !ok || !act.person() {
+				continue // places and demonyms are too short and alike: Indiana is not Indian
 			}
 			switch {
 			case d < bestD:

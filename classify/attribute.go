@@ -67,7 +67,8 @@ emphasized emphasised emphasizes emphasises underlined underscored highlighted s
 describes posted commented comments countered dismissed dismisses blamed blames lamented laments boasted quipped
 joked observed remarked indicated hinted revealed disclosed informed assured assures proclaimed alleged alleges
 charged called calls calling mocked slammed blasted attacked defended defends questioned urged acknowledged
-announced told explained wrote warned insisted`)
+reported reports concluded concludes estimated estimates believes thinks hopes fears argue predicted warned
+recommended signaled responded tweeting writing telling declined endorsed endorses`)
 
 // pronouns that can stand for a speaker.
 var subjectPronouns = wordSet(`he she they it we i who`)
@@ -99,7 +100,7 @@ meanwhile also then yet`)
 // notNames are capitalised words that do not name anyone, mostly because
 // they open sentences.
 var notNames = wordSet(`the a an he she it they we i in on at but and if this that these those there his her
-their its our my your after before while when as more speaking according secretary president monday tuesday
+their its our my your after before while when as more speaking according monday tuesday
 wednesday thursday friday saturday sunday january february march april may june july august september
 october november december also however meanwhile then one two three some many most all both each other what
 why how where who which no not yes so for from with by to of or still yet even just only now today yesterday
@@ -149,6 +150,9 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 			if r < utf8.RuneSelf {
 				p = byte(r)
 			}
+			if (p == '\'' || p == '`') && i+1 < len(s) && s[i+1] == p {
+				size, p = 2, '"' // ''quoted'' and ``quoted''
+			}
 			if p == '"' {
 				quoted = !quoted
 			}
@@ -171,8 +175,9 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 			}
 			break
 		}
-		// An initial keeps its full stop: "Antony J. Blinken", "U.S.".
-		if j < len(s) && s[j] == '.' && (j-i == 1 || strings.Contains(s[i:j], ".")) && unicode.IsUpper(r) {
+		// An initial or an abbreviation keeps its full stop: "Antony J.
+		// Blinken", "U.S.", "Mr.", "Jr.".
+		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
 			j++
 		}
 		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r)}
@@ -207,7 +212,11 @@ func (m *mention) canonical() string {
 }
 
 // mentions finds the names in ts, longest dictionary alias first.
-func (a *Actors) mentions(ts []tok, at time.Time) []mention {
+//
+// lower holds the words the article writes in lower case: a lone
+// capitalised word opening a sentence that the article also writes in
+// lower case ("Officials", "Relations") is no name.
+func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
 	var out []mention
 	var key strings.Builder
 	for i := 0; i < len(ts); {
@@ -247,7 +256,11 @@ func (a *Actors) mentions(ts []tok, at time.Time) []mention {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
-				out = append(out, mention{first: i, last: last, name: joinToks(ts[i : last+1]), actor: act, known: true,
+				name := joinToks(ts[i : last+1])
+				for last+1 < len(ts) && ts[last+1].word() && nameSuffixes[ts[last+1].fold] && !ts[last].poss {
+					last++
+				}
+				out = append(out, mention{first: i, last: last, name: name, actor: act, known: true,
 					person: act.person(), spokes: spokesBefore(ts, i, last)})
 				i = last + 1
 				found = true
@@ -264,8 +277,8 @@ func (a *Actors) mentions(ts []tok, at time.Time) []mention {
 		// An unknown name: a run of capitalised words, joined by "de",
 		// "bin", "al" and the like.
 		j := i
-		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !notNames[ts[j+1].fold] &&
-			(ts[j+1].cap || (nameJoiners[ts[j+1].fold] && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
+		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() &&
+			(ts[j+1].cap && !notNames[ts[j+1].fold] || ((nameJoiners[ts[j+1].fold] || ts[j+1].fold == "of" && titleWords[ts[j].fold]) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
 			j++
 		}
 		text := joinToks(ts[i : j+1])
@@ -281,7 +294,11 @@ func (a *Actors) mentions(ts []tok, at time.Time) []mention {
 					m.person = false
 				}
 			}
-			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':')
+			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
+			if m.weak && (lower[t.fold] || roleNouns[t.fold] || orgWords[t.fold]) {
+				i = j + 1
+				continue
+			}
 			if titleWords[corpus.Fold(m.name)] {
 				m.weak = true // a bare title: "President", "Secretary"
 			}
@@ -292,6 +309,12 @@ func (a *Actors) mentions(ts []tok, at time.Time) []mention {
 	}
 	return out
 }
+
+// nameAbbrevs are abbreviations in and before names.
+var nameAbbrevs = wordSet(`mr mrs ms dr jr sr gen sen rep gov lt col sgt capt adm st prof rev maj cpl`)
+
+// nameSuffixes may follow a name: "Joseph R. Biden Jr.".
+var nameSuffixes = wordSet(`jr sr ii iii iv`)
 
 // nameJoiners join the parts of a name.
 var nameJoiners = wordSet(`de da del della di al el bin ibn von van der den la le du dos das`)
@@ -399,7 +422,7 @@ type state struct {
 func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
 	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
 		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
-	quoted := false
+	quoted, lower := false, map[string]bool{}
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
@@ -407,8 +430,16 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 			para, quoted = true, false
 		}
 		ts, q := tokenize(corpus.Clean(s.Text), quoted)
-		st.ss[i] = sent{ts: ts, ms: a.mentions(ts, published), para: para, quoteIn: quoted, quoteOut: q}
+		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
+		for _, t := range ts {
+			if t.word() && !t.cap {
+				lower[t.fold] = true
+			}
+		}
 		quoted = q
+	}
+	for i := range st.ss {
+		st.ss[i].ms = a.mentions(st.ss[i].ts, published, lower)
 	}
 	out := make([]Attribution, len(sents))
 	for i := range sents {
@@ -653,16 +684,27 @@ func mentionAt(s *sent, j int) *mention {
 // subject finds who speaks through the cue verb at c: its subject before
 // it, or after it when inverted ('"...," said X').
 func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
-	ts := s.ts
+	if subj, spk, ok = st.subjectBefore(s, c); ok {
+		return subj, spk, ok
+	}
 	// Inverted: '"...," said X', ", says X".
+	ts := s.ts
 	if c+1 < len(ts) && (c == 0 || ts[c-1].punct == ',' || ts[c-1].punct == '"' || ts[c-1].punct == '-') {
-		if m := mentionAt(s, c+1); m != nil {
-			return whoOf(m), who{}, true
+		if m := mentionAt(s, c+1); m != nil && !m.weak {
+			return st.fullName(whoOf(m)), who{}, true
 		}
-		if w := st.nounPhrase(s, c+1, 5); w.ok() && ts[c+1].fold != "that" {
-			return w, who{}, true
+		if f := ts[c+1].fold; f != "that" && f != "he" && f != "she" && f != "they" && f != "it" && f != "his" && f != "her" {
+			if w := st.nounPhrase(s, c+1, 8); w.ok() {
+				return w, who{}, true
+			}
 		}
 	}
+	return who{}, who{}, false
+}
+
+// subjectBefore finds the subject of the cue verb at c before it.
+func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
+	ts := s.ts
 	// Back over adverbs, time words and "in a statement".
 	j := c - 1
 	for j >= 0 {
@@ -710,7 +752,7 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 		return st.role(s, j)
 	}
 	// A second verb of the subject: "Blinken met Guaido and proposed".
-	if t.word() && (t.fold == "and" || t.fold == "but") && j > 0 && ts[j-1].word() {
+	if t.word() && (t.fold == "and" || t.fold == "but") && j > 0 && (ts[j-1].word() || ts[j-1].punct == ',') {
 		if w := st.clauseSubject(s); w.ok() {
 			return w, who{}, true
 		}
@@ -720,7 +762,7 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	if t.punct == ',' || t.punct == ')' {
 		for k := len(s.ms) - 1; k >= 0; k-- {
 			m := &s.ms[k]
-			if m.last >= j || ts[m.first].quote || m.weak && !cueNext(ts, m.last) {
+			if m.last >= j || ts[m.first].quote {
 				continue
 			}
 			if m.last+1 < len(ts) && (ts[m.last+1].punct == ',' || ts[m.last+1].punct == '(') && clauseStart(ts, m.first) {
@@ -987,13 +1029,13 @@ func (st *state) clauseSubject(s *sent) who {
 		if k >= len(ts) {
 			continue
 		}
-		if m := mentionAt(s, k); m != nil && m.first == k && !m.weak && !ts[m.last].poss {
+		if m := mentionAt(s, k); m != nil && m.first == k && !ts[m.last].poss {
 			next := afterApposition(ts, m.last+1)
 			for next < len(ts) && ts[next].punct == '"' {
 				next++
 			}
 			if next < len(ts) && ts[next].word() && !ts[next].cap && !nameJoiners[ts[next].fold] &&
-				ts[next].fold != "and" && ts[next].fold != "of" {
+				(!notVerbs[ts[next].fold] || m.known && (ts[next].fold == "on" || ts[next].fold == "in" || ts[next].fold == "at")) {
 				return st.fullName(whoOf(m))
 			}
 			continue
@@ -1004,6 +1046,11 @@ func (st *state) clauseSubject(s *sent) who {
 	}
 	return who{}
 }
+
+// notVerbs are lower-case words that do not start a predicate.
+var notVerbs = wordSet(`of in on at for from with between and or to by about as the a an than over under who which
+that whose after before during since across into among against per via within without near like versus vs amid
+this these those his her its their our my your some many more most all both each other such`)
 
 // afterApposition skips ", the director of ..., " after a subject and
 // returns the index of the token after it.

@@ -17,8 +17,8 @@ import (
 // Attribute finds, rounded down. Raise it deliberately when the rules
 // improve; never lower it silently.
 const (
-	polnearFloor      = 0.48
-	polnearNamedFloor = 0.43
+	polnearFloor      = 0.55
+	polnearNamedFloor = 0.51
 )
 
 // polnearPronouns are gold sources that PolNeAR leaves unresolved.
