@@ -230,11 +230,16 @@ func build(list []Actor) *Actors {
 		for _, n := range append([]string{act.Name}, act.Aliases...) {
 			f := corpus.Fold(n)
 			add(f, i, false)
-			if s := stripTitles(f); !titleWords[s] {
+			switch s := stripTitles(f); {
+			case !act.person():
+				// Only "the": "the Israeli military" must not make
+				// "military" a name.
+				add(strings.TrimPrefix(f, "the "), i, true)
+			case !titleWords[s]:
 				add(s, i, true) // never a bare title: "the U.S. president" is not "president"
 			}
 			if act.person() && properName(n) { // the surname alone
-				if k := strings.LastIndexByte(f, ' '); k > 0 && len(f)-k > 3 && !titleWords[f[k+1:]] {
+				if k := strings.LastIndexByte(f, ' '); k > 0 && len(f)-k > 3 && !titleWords[f[k+1:]] && !notNames[f[k+1:]] {
 					add(f[k+1:], i, true)
 				}
 			}
@@ -354,6 +359,9 @@ func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 	if act, ok := a.exact(k, at); ok {
 		return act, true
 	}
+	if a.has(key, at) || a.has(k, at) {
+		return Actor{}, false // ambiguous, not misspelt
+	}
 	return a.fuzzy(k, at)
 }
 
@@ -431,6 +439,16 @@ func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	return a.list[found], true
+}
+
+// has reports whether key leads to any row valid at at.
+func (a *Actors) has(key string, at time.Time) bool {
+	for _, e := range a.index[key] {
+		if a.list[e.row].validAt(at) {
+			return true
+		}
+	}
+	return false
 }
 
 // editDistance is the Levenshtein distance of a and b in bytes, or max+1

@@ -104,7 +104,7 @@ their its our my your after before while when as more speaking according monday 
 wednesday thursday friday saturday sunday january february march april may june july august september
 october november december also however meanwhile then one two three some many most all both each other what
 why how where who which no not yes so for from with by to of or still yet even just only now today yesterday
-asked under over about against during until despite without within between among among mr mrs ms dr`)
+asked under over about against during until despite without within between among`)
 
 // orgWords make an unknown capitalised name an organisation, not a person.
 var orgWords = wordSet(`party council ministry assembly house department union group committee news times post
@@ -270,8 +270,8 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		if found {
 			continue
 		}
-		if !t.cap || notNames[t.fold] {
-			i++
+		if !t.cap || notNames[t.fold] || lowerAfterHyphen(t.text) {
+			i++ // "Norwegian-funded" is no name
 			continue
 		}
 		// An unknown name: a run of capitalised words, joined by "de",
@@ -284,7 +284,7 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		text := joinToks(ts[i : j+1])
 		m := mention{first: i, last: j, name: stripName(text)}
 		k := stripTitles(corpus.Fold(text))
-		if act, ok := a.fuzzy(k, at); ok {
+		if act, ok := a.fuzzy(k, at); ok && !a.has(k, at) {
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
@@ -308,6 +308,17 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		i = j + 1
 	}
 	return out
+}
+
+// lowerAfterHyphen reports whether a word goes on in lower case after a
+// hyphen: "Norwegian-funded", "Trump-backed" (but not "Diaz-Canel").
+func lowerAfterHyphen(w string) bool {
+	i := strings.LastIndexByte(w, '-')
+	if i < 0 || i+1 >= len(w) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsLower(r)
 }
 
 // nameAbbrevs are abbreviations in and before names.
@@ -500,7 +511,7 @@ func (st *state) remember(s *sent) {
 		if m.spokes {
 			st.spokes[m.canonical()] = true
 		}
-		if !m.known && m.person && m.last > m.first {
+		if m.person && m.last > m.first {
 			w := strings.Fields(corpus.Fold(m.name))
 			if len(w) > 1 {
 				st.surnames[w[len(w)-1]] = whoOf(m)
@@ -533,7 +544,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	if c := finalCue(ts); c > 0 {
 		if spk, spk2, ok := st.subject(s, c); ok {
 			if subj := st.clauseSubject(s); subj.ok() && subj.known && subj.name != spk.name && !spk2.ok() &&
-				(spk.spokes || st.spokes[spk.name] || subj.group == spk.group && subj.group != "") {
+				(spk.spokes || st.spokes[spk.name] || statementAfter(ts, c) && subj.group == spk.group && subj.group != "") {
 				return subj, spk, ts[c].fold
 			}
 			return spk, spk2, ts[c].fold
@@ -541,7 +552,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
 	for c := range ts {
-		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || st.notCue(ts, c) {
+		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || ts[c].cap && c > 0 || notCue(ts, c) {
 			continue
 		}
 		subj, spk, ok := st.subject(s, c)
@@ -583,7 +594,7 @@ func finalCue(ts []tok) int {
 		if t.quote && t.word() {
 			return -1
 		}
-		if !t.word() || !cueVerbs[t.fold] {
+		if !t.word() || !cueVerbs[t.fold] || t.cap || notCue(ts, c) {
 			if t.punct == ',' || t.punct == '"' || t.punct == ':' || t.punct == ';' {
 				return -1
 			}
@@ -609,7 +620,7 @@ func finalCue(ts []tok) int {
 // notCue reports whether the cue word at c is not used as a reporting verb
 // here: "called him a dictator" is one, "a so-called deal" or "the
 // statement said" inside a noun phrase are handled elsewhere.
-func (st *state) notCue(ts []tok, c int) bool {
+func notCue(ts []tok, c int) bool {
 	f := ts[c].fold
 	if c > 0 {
 		switch ts[c-1].fold {
@@ -690,8 +701,8 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	// Inverted: '"...," said X', ", says X".
 	ts := s.ts
 	if c+1 < len(ts) && (c == 0 || ts[c-1].punct == ',' || ts[c-1].punct == '"' || ts[c-1].punct == '-') {
-		if m := mentionAt(s, c+1); m != nil && !m.weak {
-			return st.fullName(whoOf(m)), who{}, true
+		if m := mentionAt(s, c+1); m != nil && !m.weak && (m.last+1 == len(ts) || !ts[m.last+1].word() || inverseEnd[ts[m.last+1].fold]) {
+			return st.fullName(whoOf(m)), who{}, true // "said Gonzalez." but not "said the US would"
 		}
 		if f := ts[c+1].fold; f != "that" && f != "he" && f != "she" && f != "they" && f != "it" && f != "his" && f != "her" {
 			if w := st.nounPhrase(s, c+1, 8); w.ok() {
@@ -701,6 +712,9 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	}
 	return who{}, who{}, false
 }
+
+// inverseEnd may follow the name in '"...," said X in a statement'.
+var inverseEnd = wordSet(`in on at who after before during while when as according adding told of from`)
 
 // subjectBefore finds the subject of the cue verb at c before it.
 func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
@@ -752,25 +766,54 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		return st.role(s, j)
 	}
 	// A second verb of the subject: "Blinken met Guaido and proposed".
-	if t.word() && (t.fold == "and" || t.fold == "but") && j > 0 && (ts[j-1].word() || ts[j-1].punct == ',') {
+	if t.word() && (t.fold == "and" || t.fold == "but") && j > 0 && (ts[j-1].word() || ts[j-1].punct != '"') {
 		if w := st.clauseSubject(s); w.ok() {
 			return w, who{}, true
 		}
 	}
 	// An apposition or relative clause closed by a comma: "Juan Gonzalez,
 	// director of ..., stressed"; "Maduro, whose ..., said".
-	if t.punct == ',' || t.punct == ')' {
-		for k := len(s.ms) - 1; k >= 0; k-- {
-			m := &s.ms[k]
-			if m.last >= j || ts[m.first].quote {
+	// The earliest name or role noun that opens the clause and is followed
+	// by a comma, a bracket or a dash wins.
+	if t.punct == ',' || t.punct == ')' || t.punct == '-' {
+		for k := 0; k < j; k++ {
+			if ts[k].quote || k+1 >= len(ts) {
 				continue
 			}
-			if m.last+1 < len(ts) && (ts[m.last+1].punct == ',' || ts[m.last+1].punct == '(') && clauseStart(ts, m.first) {
-				return st.fullName(whoOf(m)), who{}, true
+			if p := ts[k+1].punct; p != ',' && p != '(' && p != '-' {
+				continue
+			}
+			if m := mentionAt(s, k); m != nil && m.last == k {
+				if subjectStart(ts, m.first) {
+					return st.fullName(whoOf(m)), who{}, true
+				}
+				continue
+			}
+			if roleNouns[ts[k].fold] && subjectStart(ts, k) {
+				if subj, spk, ok := st.role(s, k); ok {
+					return subj, spk, true
+				}
 			}
 		}
 	}
 	return who{}, who{}, false
+}
+
+// subjectStart reports whether the name or noun at first may head the
+// subject of its clause: it opens the clause, or only titles and
+// descriptions come before it ("former South Carolina Gov. Jim Hodges",
+// "A White House official").
+func subjectStart(ts []tok, first int) bool {
+	k := first
+	for n := 0; n < 6 && k > 0; n++ {
+		p := ts[k-1]
+		if !p.word() || p.quote || cueVerbs[p.fold] || skipBack[p.fold] && !p.cap || clauseWords[p.fold] ||
+			notVerbs[p.fold] && p.fold != "a" && p.fold != "an" && p.fold != "the" {
+			break
+		}
+		k--
+	}
+	return clauseStart(ts, k)
 }
 
 func cueNext(ts []tok, j int) bool { return j+1 < len(ts) && cueVerbs[ts[j+1].fold] }
@@ -833,13 +876,17 @@ func (st *state) aide(p who, noun string) who {
 		return w
 	}
 	for n := st.i + 1; n < len(st.ss) && n <= st.i+3; n++ {
-		for k := range st.ss[n].ms {
-			m := &st.ss[n].ms[k]
-			if !m.person || m.weak || m.canonical() == p.name {
+		ns := &st.ss[n]
+		for k := range ns.ms {
+			m := &ns.ms[k]
+			if !m.person || m.weak || m.canonical() == p.name || ns.ts[m.first].quote {
 				continue
 			}
 			if m.known && p.known && m.actor.Group != p.group {
 				continue
+			}
+			if !m.known && !opensClause(ns.ts, m) {
+				continue // an unknown name must at least open its clause and act
 			}
 			w := whoOf(m)
 			st.aideOf[p.name] = w
@@ -847,6 +894,16 @@ func (st *state) aide(p who, noun string) who {
 		}
 	}
 	return p
+}
+
+// opensClause reports whether the mention m heads the subject of its
+// clause and a predicate or an apposition follows it.
+func opensClause(ts []tok, m *mention) bool {
+	if !subjectStart(ts, m.first) || m.last+1 >= len(ts) {
+		return false
+	}
+	next := ts[m.last+1]
+	return next.punct == ',' || next.word() && !next.cap && !notVerbs[next.fold]
 }
 
 // role resolves a role noun at j heading the subject: "Price's statement",
@@ -903,13 +960,7 @@ func (st *state) role(s *sent, j int) (subj, spk who, ok bool) {
 // on: "Price said in a statement: Blinken stressed ...".
 func (st *state) reported(s *sent, c int, subj who) (who, bool) {
 	ts := s.ts
-	statement := false
-	for k := c + 1; k < len(ts) && k <= c+5; k++ {
-		if ts[k].fold == "statement" {
-			statement = true
-		}
-	}
-	if !subj.spokes && !st.spokes[subj.name] && !statement {
+	if !subj.spokes && !st.spokes[subj.name] && !statementAfter(ts, c) {
 		return who{}, false
 	}
 	// The content starts after a colon or "that".
@@ -933,6 +984,17 @@ func (st *state) reported(s *sent, c int, subj who) (who, bool) {
 		return who{}, false
 	}
 	return w, true
+}
+
+// statementAfter reports whether "statement" follows the cue at c
+// closely: "said in a statement".
+func statementAfter(ts []tok, c int) bool {
+	for k := c + 1; k < len(ts) && k <= c+5; k++ {
+		if ts[k].fold == "statement" {
+			return true
+		}
+	}
+	return false
 }
 
 // nounPhrase resolves the noun phrase starting at j, within n tokens: a

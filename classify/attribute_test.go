@@ -1,0 +1,330 @@
+package classify
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stancemix/stance/corpus"
+)
+
+var updateActors = flag.Bool("update-actors", false, "rewrite the golden files in testdata/actors")
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// attributeText splits text with corpus.Split and attributes it with the
+// default dictionary.
+func attributeText(text string, published time.Time) []Attribution {
+	return DefaultActors().Attribute(text, corpus.Split(text), published)
+}
+
+// The sentences are invented for these tests.
+func TestAttribute(t *testing.T) {
+	const us, ve = "United States government", "Venezuela government"
+	tests := []struct {
+		name, text, published string
+		want                  []Attribution
+		reason                string
+	}{
+		{
+			name: "said-colon", text: `Antony Blinken said: "Talks must resume soon."`, published: "2022-03-01",
+			want:   []Attribution{{Actor: "Antony Blinken", Group: us, Cue: "said", Known: true}},
+			reason: "speaker before the cue, quotation after a colon",
+		},
+		{
+			name: "said-that", text: "Nicolas Maduro said that the sanctions were illegal.", published: "2022-03-01",
+			want: []Attribution{{Actor: "Nicolas Maduro", Group: ve, Cue: "said", Known: true}},
+		},
+		{
+			name: "quote-then-speaker", text: `"We will keep talking to everyone," Gonzalez told reporters.`, published: "2022-03-01",
+			want:   []Attribution{{Actor: "Juan Gonzalez", Group: us, Cue: "told", Known: true}},
+			reason: "surname alone, valid at the date of the article",
+		},
+		{
+			name: "quote-then-said-name", text: `"The door stays open," said Sergei Lavrov.`, published: "2022-03-01",
+			want:   []Attribution{{Actor: "Sergei Lavrov", Group: "Russia government", Cue: "said", Known: true}},
+			reason: "inverted attribution",
+		},
+		{
+			name: "quote-only-then-he-said",
+			text: "Vladimir Putin met the envoy on Monday.\n\n\"We are ready for a deal. Nobody else is.\" He said.",
+			published: "2022-03-01",
+			want: []Attribution{
+				{Actor: "Vladimir Putin", Group: "Russia government", Known: true},
+				{Actor: "Vladimir Putin", Group: "Russia government", Known: true},
+				{Actor: "Vladimir Putin", Group: "Russia government", Cue: "said", Known: true},
+				{Actor: "Vladimir Putin", Group: "Russia government", Cue: "said", Known: true},
+			},
+			reason: "a quotation with no cue takes the speaker of the short attribution after it",
+		},
+		{
+			name: "quote-only-continues",
+			text: `Olaf Scholz said the plan was fair. "It protects both sides."`, published: "2022-03-01",
+			want: []Attribution{
+				{Actor: "Olaf Scholz", Group: "Germany government", Cue: "said", Known: true},
+				{Actor: "Olaf Scholz", Group: "Germany government", Known: true},
+			},
+			reason: "a quotation with no cue of its own continues the speaker before",
+		},
+		{
+			name: "according-to", text: "Elections will be held in the spring, according to Norway.", published: "2022-03-01",
+			want: []Attribution{{Actor: "Norway", Group: "Norway government", Cue: "according to", Known: true}},
+		},
+		{
+			name: "possessive-statement",
+			text: "State Department spokesman Ned Price spoke on Friday. Blinken praised the deal, Price's statement said.",
+			published: "2022-03-01",
+			want: []Attribution{
+				{Actor: "Ned Price", Group: us, Known: true},
+				{Actor: "Antony Blinken", Group: us, Speaker: "Ned Price", Cue: "said", Known: true},
+			},
+			reason: "a spokesman's statement reports the Secretary of State",
+		},
+		{
+			name: "in-a-statement", text: "In a statement, the Kremlin rejected the proposal.", published: "2022-03-01",
+			want: []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "rejected", Known: true}},
+			reason: "metonym after a leading phrase",
+		},
+		{
+			name: "spokesman-reports",
+			text: `Ned Price said in a statement: "Secretary Blinken stressed the need for free elections."`,
+			published: "2022-03-01",
+			want: []Attribution{{Actor: "Antony Blinken", Group: us, Speaker: "Ned Price", Cue: "said", Known: true}},
+		},
+		{
+			name: "aide-named-next",
+			text: "Washington wants a deal, an aide to President Joe Biden said on Tuesday.\n\n" +
+				"Juan Gonzalez, the senior director for the region, stressed that pressure would stay.",
+			published: "2022-03-01",
+			want: []Attribution{
+				{Actor: "Juan Gonzalez", Group: us, Cue: "said", Known: true, Target: "United States"},
+				{Actor: "Juan Gonzalez", Group: us, Cue: "stressed", Known: true},
+			},
+			reason: "the aide is the official named next",
+		},
+		{
+			name: "pronoun",
+			text: "Maduro spoke to the assembly on Monday. He said the talks would go on.", published: "2022-03-01",
+			want: []Attribution{
+				{Actor: "Nicolas Maduro", Group: ve, Known: true},
+				{Actor: "Nicolas Maduro", Group: ve, Cue: "said", Known: true},
+			},
+		},
+		{
+			name: "no-cue-subject", text: "Maduro closed the talks in August 2019.", published: "2021-05-27",
+			want: []Attribution{{Actor: "Nicolas Maduro", Group: ve, Known: true}},
+		},
+		{
+			name: "nothing", text: "The weather was mild and the roads were quiet.", published: "2021-05-27",
+			want: []Attribution{{}},
+		},
+		{
+			name: "unknown-name", text: "Pedro Alvarado said the strike would continue. Alvarado added that wages were too low.",
+			published: "2021-05-27",
+			want: []Attribution{
+				{Actor: "Pedro Alvarado", Cue: "said"},
+				{Actor: "Pedro Alvarado", Cue: "added"},
+			},
+			reason: "names not in the dictionary are kept as written, and the surname maps back to them",
+		},
+		{
+			name: "fuzzy", text: "Nicolás Madurro rejected the offer.", published: "2021-05-27",
+			want: []Attribution{{Actor: "Nicolas Maduro", Group: ve, Cue: "rejected", Known: true}},
+		},
+		{
+			name: "garbled", text: "Gonz\u0bb8\u0bcdlez told a news conference that talks must be serious.", published: "2021-05-27",
+			want:   []Attribution{{Actor: "Juan Gonzalez", Group: us, Cue: "told", Known: true}},
+			reason: "other-script debris inside a Latin name",
+		},
+		{
+			name: "role-alias-2019", text: "The U.S. president warned Caracas again.", published: "2019-06-01",
+			want: []Attribution{{Actor: "Donald Trump", Group: us, Cue: "warned", Known: true, Target: "Venezuela"}},
+		},
+		{
+			name: "role-alias-2022", text: "The U.S. president warned Caracas again.", published: "2022-06-01",
+			want: []Attribution{{Actor: "Joe Biden", Group: us, Cue: "warned", Known: true, Target: "Venezuela"}},
+		},
+		{
+			name: "bare-president", text: "The president warned Caracas again.", published: "2022-06-01",
+			want:   []Attribution{{Target: "Venezuela"}},
+			reason: "a bare title is not enough to name anyone",
+		},
+		{
+			name: "relative-clause", text: "Guaido, who leads the opposition, said on Monday that the vote was rigged.", published: "2021-05-27",
+			want: []Attribution{{Actor: "Juan Guaido", Group: "Venezuela opposition", Cue: "said", Known: true}},
+		},
+		{
+			name: "target", text: "Blinken urged Maduro to free the prisoners.", published: "2022-05-27",
+			want: []Attribution{{Actor: "Antony Blinken", Group: us, Cue: "urged", Target: "Nicolas Maduro", Known: true}},
+		},
+		{
+			name: "surname-after-full-name", text: "Delcy Rodriguez met the envoys. Rodriguez said the meeting went well.", published: "2022-05-27",
+			want: []Attribution{
+				{Actor: "Delcy Rodriguez", Group: ve, Known: true},
+				{Actor: "Delcy Rodriguez", Group: ve, Cue: "said", Known: true},
+			},
+			reason: "Rodriguez alone is ambiguous in the dictionary but not in this article",
+		},
+		{
+			name: "closing-attribution", text: "The sanctions will stay until the vote is free, Gonzalez said in a statement.", published: "2021-05-27",
+			want: []Attribution{{Actor: "Juan Gonzalez", Group: us, Cue: "said", Known: true}},
+		},
+		{
+			name: "officials", text: "Russian officials said the convoy had left.", published: "2022-05-27",
+			want:   []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "said", Known: true}},
+			reason: "a role noun speaks for the actor before it",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := attributeText(tt.text, day(tt.published))
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Attribute(%q) mismatch (-want +got):\n%s\nreason: %s", tt.text, diff, tt.reason)
+			}
+		})
+	}
+}
+
+func TestAttributeLength(t *testing.T) {
+	text := "One. Two says nothing. \"Three.\" Four said."
+	sents := corpus.Split(text)
+	for _, n := range []int{0, 1, len(sents)} {
+		if got := DefaultActors().Attribute(text, sents[:n], time.Time{}); len(got) != n {
+			t.Errorf("Attribute with %d sentences returned %d attributions", n, len(got))
+		}
+	}
+}
+
+// TestAttributeConcurrent runs Attribute from several goroutines on one
+// dictionary; run it with -race.
+func TestAttributeConcurrent(t *testing.T) {
+	text := "Blinken said the talks would resume. \"We are ready,\" Maduro told reporters."
+	want := attributeText(text, day("2022-01-02"))
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if diff := cmp.Diff(want, attributeText(text, day("2022-01-02"))); diff != "" {
+				t.Errorf("concurrent Attribute mismatch (-want +got):\n%s", diff)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// sharedDir returns sub under $STANCE_SHARED (default ../../shared from
+// this package). It skips the test when it is absent, and fails it when
+// CI=true.
+func sharedDir(t testing.TB, sub string) string {
+	t.Helper()
+	dir := os.Getenv("STANCE_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "shared")
+	}
+	path := filepath.Join(dir, sub)
+	if _, err := os.Stat(path); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED to the shared folder)", err)
+		}
+		t.Skipf("shared data not found: %v (set STANCE_SHARED to the shared folder)", err)
+	}
+	return path
+}
+
+// readSeed reads a seed article and attributes its body.
+func readSeed(t *testing.T, dir, name string) ([]corpus.Sentence, []Attribution) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := corpus.ParseArticle(b, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	published := a.Date
+	if published.IsZero() { // the file name carries it
+		if d, ok := corpus.ParseDate(strings.TrimPrefix(name, "article-")[:10]); ok {
+			published = d
+		}
+	}
+	body := a.Text[a.Body:]
+	sents := corpus.Split(body)
+	return sents, DefaultActors().Attribute(body, sents, published)
+}
+
+// TestSeeds checks attribution on the two seed articles the product was
+// conceived from, and compares every sentence's attribution with a golden
+// file (sentence numbers and attributions only, no third-party text);
+// -update-actors rewrites it.
+func TestSeeds(t *testing.T) {
+	dir := sharedDir(t, "seeds")
+	const mt, bg = "article-2021-05-27-us-venezuela-mt.txt", "article-2021-03-02-blinken-guaido.txt"
+
+	sents, attrs := readSeed(t, dir, mt)
+	gonzalez, closed := 0, false
+	for i, at := range attrs {
+		if at.Actor == "Juan Gonzalez" && at.Group == "United States government" {
+			gonzalez++
+		}
+		if strings.Contains(sents[i].Text, "closed the") && at.Actor == "Nicolas Maduro" {
+			closed = true
+		}
+	}
+	t.Logf("%s: %d of %d sentences attributed to Juan Gonzalez", mt, gonzalez, len(sents))
+	if gonzalez < 7 {
+		t.Errorf("%s: %d sentences attributed to Juan Gonzalez (United States government), want at least 7", mt, gonzalez)
+	}
+	if !closed {
+		t.Errorf("%s: the closing of the talks is not attributed to Nicolas Maduro", mt)
+	}
+	checkGolden(t, mt, attrs)
+
+	_, attrs = readSeed(t, dir, bg)
+	seen := map[string]bool{}
+	for _, at := range attrs {
+		seen[at.Actor], seen[at.Speaker] = true, true
+	}
+	for _, who := range []string{"Antony Blinken", "Ned Price", "Nicolas Maduro", "Juan Guaido"} {
+		if !seen[who] {
+			t.Errorf("%s: no sentence attributed to %s", bg, who)
+		}
+	}
+	checkGolden(t, bg, attrs)
+}
+
+func checkGolden(t *testing.T, name string, attrs []Attribution) {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("# sentence\tactor\tgroup\tspeaker\tcue\ttarget\tknown\n")
+	for i, at := range attrs {
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%s\t%s\t%s\t%v\n", i+1, at.Actor, at.Group, at.Speaker, at.Cue, at.Target, at.Known)
+	}
+	golden := filepath.Join("testdata", "actors", strings.TrimSuffix(name, ".txt")+".golden")
+	if *updateActors {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run TestSeeds -update-actors)", err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
+	}
+}
