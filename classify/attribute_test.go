@@ -58,8 +58,8 @@ func TestAttribute(t *testing.T) {
 			reason: "inverted attribution",
 		},
 		{
-			name: "quote-only-then-he-said",
-			text: "Vladimir Putin met the envoy on Monday.\n\n\"We are ready for a deal. Nobody else is.\" He said.",
+			name:      "quote-only-then-he-said",
+			text:      "Vladimir Putin met the envoy on Monday.\n\n\"We are ready for a deal. Nobody else is.\" He said.",
 			published: "2022-03-01",
 			want: []Attribution{
 				{Actor: "Vladimir Putin", Group: "Russia government", Known: true},
@@ -83,8 +83,8 @@ func TestAttribute(t *testing.T) {
 			want: []Attribution{{Actor: "Norway", Group: "Norway government", Cue: "according to", Known: true}},
 		},
 		{
-			name: "possessive-statement",
-			text: "State Department spokesman Ned Price spoke on Friday. Blinken praised the deal, Price's statement said.",
+			name:      "possessive-statement",
+			text:      "State Department spokesman Ned Price spoke on Friday. Blinken praised the deal, Price's statement said.",
 			published: "2022-03-01",
 			want: []Attribution{
 				{Actor: "Ned Price", Group: us, Known: true},
@@ -94,14 +94,14 @@ func TestAttribute(t *testing.T) {
 		},
 		{
 			name: "in-a-statement", text: "In a statement, the Kremlin rejected the proposal.", published: "2022-03-01",
-			want: []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "rejected", Known: true}},
+			want:   []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "rejected", Known: true}},
 			reason: "metonym after a leading phrase",
 		},
 		{
-			name: "spokesman-reports",
-			text: `Ned Price said in a statement: "Secretary Blinken stressed the need for free elections."`,
+			name:      "spokesman-reports",
+			text:      `Ned Price said in a statement: "Secretary Blinken stressed the need for free elections."`,
 			published: "2022-03-01",
-			want: []Attribution{{Actor: "Antony Blinken", Group: us, Speaker: "Ned Price", Cue: "said", Known: true}},
+			want:      []Attribution{{Actor: "Antony Blinken", Group: us, Speaker: "Ned Price", Cue: "said", Known: true}},
 		},
 		{
 			name: "aide-named-next",
