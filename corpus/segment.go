@@ -10,7 +10,6 @@ package corpus
 // blank line always ends one.
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -45,7 +44,21 @@ func Split(text string) []Sentence {
 		start = -1
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		if start >= 0 && breaks == nil {
+			// Inside a sentence only a few bytes matter: skip to the
+			// next one. The lead byte of "…" is never inside another
+			// character, so the skip stops on a character boundary.
+			for i < len(text) && !special[text[i]] {
+				i++
+			}
+			if i == len(text) {
+				break
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if breaks != nil && breaks[i] {
 			emit(i)
 		}
@@ -126,6 +139,10 @@ func Split(text string) []Sentence {
 	return out
 }
 
+// special marks the bytes that can end a sentence: "\n", ".", "!", "?",
+// and the lead byte of "…".
+var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
+
 // headlineEnds reports whether the line break at text[i], with the next
 // line starting at text[j], ends a line that has no end punctuation (a
 // headline, a byline, a list item) before a line that starts a new
@@ -151,54 +168,62 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // ... b) ...", "• 9. ... • 10. ..."): at least two markers of one kind
 // numbered in sequence. It returns the offsets where an item starts (a
 // sentence break) and the offsets of the markers' punctuation (no break).
+//
+// A marker is one or two digits or one lower-case letter, then ".", ")"
+// or ".)", then a space, at the start of a word or after a bullet. The
+// scan goes from one "." or ")" to the next, so prose costs little.
 func listMarkers(text string) (breaks, keep map[int]bool) {
-	if !strings.ContainsAny(text, ".)") {
-		return nil, nil
-	}
 	type marker struct {
 		start, punct int
 		n            int
-		kind         string
+		kind         int // 0 "." 1 ")" 2 ".)", plus 3 for letters
 	}
 	var ms []marker
-	for i := 0; i < len(text); i++ {
-		if i > 0 && !isSpaceByte(text[i-1]) {
-			continue
+	for p := 0; p < len(text); p++ {
+		for p < len(text) && text[p] != '.' && text[p] != ')' {
+			p++
 		}
-		j := i
-		for _, b := range []string{"• ", "•", "⁃ ", "⁃"} {
-			if strings.HasPrefix(text[j:], b) {
-				j += len(b)
-				break
-			}
+		if p == len(text) {
+			break
 		}
-		k := j
-		for k < len(text) && k-j < 3 && '0' <= text[k] && text[k] <= '9' {
-			k++
-		}
-		kind, n := "", 0
+		kind, k := 0, p+1 // k: just past the punctuation
 		switch {
-		case k > j && k-j <= 2:
-			n, _ = strconv.Atoi(text[j:k])
-		case k == j && j < len(text) && 'a' <= text[j] && text[j] <= 'z':
-			n, k, kind = int(text[j]-'a')+1, j+1, "alpha"
-		default:
-			continue
-		}
-		p := k
-		switch {
-		case strings.HasPrefix(text[p:], ".)"):
-			k += 2
-		case strings.HasPrefix(text[p:], ")"), strings.HasPrefix(text[p:], "."):
-			k++
-		default:
-			continue
+		case text[p] == ')' && p > 0 && text[p-1] == '.':
+			continue // the ")" of ".)", seen with its "."
+		case text[p] == ')':
+			kind = 1
+		case k < len(text) && text[k] == ')':
+			kind, k = 2, k+1
 		}
 		if k >= len(text) || !isSpaceByte(text[k]) {
 			continue
 		}
-		ms = append(ms, marker{start: i, punct: p, n: n, kind: kind + text[p:k]})
-		i = k
+		j := p // j: start of the number or letter
+		for j > 0 && p-j < 3 && isDigit(text[j-1]) {
+			j--
+		}
+		n := 0
+		switch {
+		case p-j == 1 || p-j == 2 && !(j > 0 && isDigit(text[j-1])):
+			for _, c := range []byte(text[j:p]) {
+				n = 10*n + int(c-'0')
+			}
+		case p == j && p > 0 && 'a' <= text[p-1] && text[p-1] <= 'z':
+			j--
+			n, kind = int(text[j]-'a')+1, kind+3
+		default:
+			continue
+		}
+		i := j
+		b := bulletBefore(text, j)
+		switch {
+		case b > 0 && (j == b || isSpaceByte(text[j-b-1])):
+			i = j - b
+		case j > 0 && !isSpaceByte(text[j-1]):
+			continue
+		}
+		ms = append(ms, marker{start: i, punct: p, n: n, kind: kind})
+		p = k - 1
 	}
 	for i := 1; i < len(ms); i++ {
 		a, b := ms[i-1], ms[i]
@@ -214,6 +239,17 @@ func listMarkers(text string) (breaks, keep map[int]bool) {
 		}
 	}
 	return breaks, keep
+}
+
+// bulletBefore returns the length of the bullet ("• ", "•", "⁃ ", "⁃")
+// that ends at text[j], or 0.
+func bulletBefore(text string, j int) int {
+	for _, b := range [...]string{"• ", "•", "⁃ ", "⁃"} {
+		if strings.HasSuffix(text[:j], b) {
+			return len(b)
+		}
+	}
+	return 0
 }
 
 func isCloser(r rune) bool {
@@ -336,6 +372,13 @@ var sentenceStarters = map[string]bool{
 func wordBefore(text string, start, i int) string {
 	j := i
 	for j > start {
+		if c := text[j-1]; c < utf8.RuneSelf {
+			if isASCIIWord(c) && c != '_' || c == '.' || c == '\'' {
+				j--
+				continue
+			}
+			break
+		}
 		r, n := utf8.DecodeLastRuneInString(text[start:j])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '\'' || r == '’' {
 			j -= n
