@@ -68,7 +68,7 @@ describes posted commented comments countered dismissed dismisses blamed blames 
 joked observed remarked indicated hinted revealed disclosed informed assured assures proclaimed alleged alleges
 charged called calls calling mocked slammed blasted attacked defended defends questioned urged acknowledged
 reported reports concluded concludes estimated estimates believes thinks hopes fears argue predicted warned
-recommended signaled responded tweeting writing telling declined endorsed endorses`)
+recommended signaled responded tweeting writing telling declined endorsed endorses continued`)
 
 // pronouns that can stand for a speaker.
 var subjectPronouns = wordSet(`he she they it we i who`)
@@ -580,6 +580,9 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// No cue: a name opening the clause and doing something.
 	if subj := st.clauseSubject(s); subj.ok() {
+		return subj, who{}, ""
+	}
+	if subj := st.laterSubject(s); subj.ok() {
 		return subj, who{}, ""
 	}
 	return who{}, who{}, ""
@@ -1104,6 +1107,35 @@ func (st *state) clauseSubject(s *sent) who {
 		}
 		if ts[k].word() && (ts[k].fold == "he" || ts[k].fold == "she") && ts[k].cap {
 			return st.pronoun(s, k)
+		}
+	}
+	return who{}
+}
+
+// laterSubject returns the first name or "he"/"she" outside quotations
+// that opens a later clause and does something: "But he stood by his
+// comments", "..., and Maduro rejected it".
+func (st *state) laterSubject(s *sent) who {
+	ts := s.ts
+	for k := 1; k < len(ts); k++ {
+		if ts[k].quote || !ts[k].word() {
+			continue
+		}
+		p := ts[k-1]
+		if !(p.punct == ',' || p.punct == ';' || p.word() && clauseWords[p.fold]) {
+			continue
+		}
+		if p.fold == "and" && k >= 2 && (mentionAt(s, k-2) != nil || ts[k-2].poss) {
+			continue // "Washington and Caracas were": one subject of two names
+		}
+		next := func(j int) bool {
+			return j < len(ts) && ts[j].word() && !ts[j].cap && !notVerbs[ts[j].fold] && !ts[j].quote
+		}
+		if (ts[k].fold == "he" || ts[k].fold == "she") && next(k+1) {
+			return st.pronoun(s, k)
+		}
+		if m := mentionAt(s, k); m != nil && m.first == k && !m.weak && !ts[m.last].poss && next(m.last+1) {
+			return st.fullName(whoOf(m))
 		}
 	}
 	return who{}
