@@ -104,7 +104,9 @@ their its our my your after before while when as more speaking according monday 
 wednesday thursday friday saturday sunday january february march april may june july august september
 october november december also however meanwhile then one two three some many most all both each other what
 why how where who which no not yes so for from with by to of or still yet even just only now today yesterday
-asked under over about against during until despite without within between among`)
+asked under over about against during until despite without within between among although though such
+looking given because unless whether whereas unlike amid instead perhaps indeed thus therefore later earlier
+nearly almost every another any several few either neither nor where`)
 
 // orgWords make an unknown capitalised name an organisation, not a person.
 var orgWords = wordSet(`party council ministry assembly house department union group committee news times post
@@ -300,7 +302,8 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 				continue
 			}
 			if titleWords[corpus.Fold(m.name)] {
-				m.weak = true // a bare title: "President", "Secretary"
+				i = j + 1
+				continue // a bare title names nobody: "President", "Democratic"
 			}
 		}
 		m.spokes = spokesBefore(ts, i, j)
@@ -878,6 +881,9 @@ func (st *state) aide(p who, noun string) who {
 	if w, ok := st.aideOf[p.name]; ok {
 		return w
 	}
+	if !p.known {
+		return p // "a Warren adviser": only a known official's aide is looked for
+	}
 	for n := st.i + 1; n < len(st.ss) && n <= st.i+3; n++ {
 		ns := &st.ss[n]
 		for k := range ns.ms {
@@ -890,6 +896,9 @@ func (st *state) aide(p who, noun string) who {
 			}
 			if !m.known && !opensClause(ns.ts, m) {
 				continue // an unknown name must at least open its clause and act
+			}
+			if !m.known && !m.spokes && !strings.Contains(m.name, " ") {
+				continue
 			}
 			w := whoOf(m)
 			st.aideOf[p.name] = w
@@ -1093,6 +1102,11 @@ func (st *state) clauseSubject(s *sent) who {
 	for _, k := range cands {
 		if k >= len(ts) {
 			continue
+		}
+		if m := mentionAt(s, k); m != nil && m.first == k && ts[m.last].poss && m.last+1 < len(ts) && roleNouns[ts[m.last+1].fold] {
+			if w := whoOf(m); spokesNouns[ts[m.last+1].fold] || ts[m.last+1].fold == "campaign" || ts[m.last+1].fold == "government" {
+				return st.fullName(w) // "Cruz's campaign went on the offensive"
+			}
 		}
 		if m := mentionAt(s, k); m != nil && m.first == k && !ts[m.last].poss {
 			next := afterApposition(ts, m.last+1)
