@@ -15,32 +15,6 @@ import (
 	"github.com/stancemix/stance/corpus"
 )
 
-// The actor dictionary is a TSV file with the header line
-//
-//	name	group	kind	aliases	from	to
-//
-// name is the canonical name reported in tables; group the country and
-// side that statements roll up to ("United States government", "Venezuela
-// opposition", "United Nations"); kind one of person, government,
-// opposition, organisation or place; aliases the other ways news names the
-// actor, separated by "|": surnames, spellings, garbled forms seen in
-// machine translation, and metonyms ("Washington", "the White House" and
-// "the State Department" are aliases of the actor "United States"); from
-// and to, YYYY-MM-DD or empty, bound the dates at which the row's names
-// match (to is exclusive). Lines starting with # are comments.
-//
-// A name may take several rows. The usual shape for an office holder is an
-// undated row with their own names and one dated row per term with the
-// role's aliases:
-//
-//	Joe Biden	United States government	person	Biden|Joseph Biden
-//	Joe Biden	United States government	person	the U.S. president	2021-01-20	2025-01-20
-//
-// Titles ("President", "U.S. Secretary of State", "Mr", "spokesman") and
-// middle initials are stripped before matching, so "Secretary of State
-// Antony J Blinken" needs no alias of its own; a person's surname alone
-// matches when no other actor valid at that date has it.
-
 // An Actor is an entry of the actor dictionary: one row of its file.
 type Actor struct {
 	Name    string // canonical: "Juan Gonzalez"
@@ -119,8 +93,35 @@ func ReadActorsFile(path string) (*Actors, error) {
 	return ReadActors(f, path)
 }
 
-// ReadActors reads an actor dictionary (see the format above); name is
-// used in errors, which are *ActorError values.
+// ReadActors reads an actor dictionary; name is used in errors, which are
+// *ActorError values carrying the line ("actors.tsv:12: unknown kind
+// "city""). It never returns a dictionary with an error.
+//
+// The dictionary is a TSV file with the header line
+//
+//	name	group	kind	aliases	from	to
+//
+// name is the canonical name reported in tables; group the country and
+// side that statements roll up to ("United States government", "Venezuela
+// opposition", "United Nations"); kind one of person, government,
+// opposition, organisation or place; aliases the other ways news names the
+// actor, separated by "|": surnames, spellings, garbled forms seen in
+// machine translation, and metonyms ("Washington", "the White House" and
+// "the State Department" are aliases of the actor "United States"); from
+// and to, YYYY-MM-DD or empty, bound the dates at which the row's names
+// match (to is exclusive). Lines starting with # are comments.
+//
+// A name may take several rows. The usual shape for an office holder is an
+// undated row with their own names and one dated row per term with the
+// role's aliases:
+//
+//	Joe Biden	United States government	person	Biden|Joseph Biden
+//	Joe Biden	United States government	person	the U.S. president	2021-01-20	2025-01-20
+//
+// Titles ("President", "U.S. Secretary of State", "Mr", "spokesman") and
+// middle initials are stripped before matching, so "Secretary of State
+// Antony J Blinken" needs no alias of its own; a person's surname alone
+// matches when no other actor valid at that date has it.
 func ReadActors(r io.Reader, name string) (*Actors, error) {
 	br := bufio.NewReader(r)
 	var list []Actor

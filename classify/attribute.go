@@ -9,41 +9,6 @@ import (
 	"github.com/stancemix/stance/corpus"
 )
 
-// Attribution is written by hand. No maintained Go library attributes
-// quotes or reported speech (the Go NLP libraries stop at tokens, tags and
-// named entities), the statistical attributors are Python or Java models
-// trained on one outlet's style, and the rules wire copy follows are few
-// and regular. Attribute reads the sentences of an article in order and,
-// for each, finds the names in it (dictionary aliases, and capitalised
-// names that are not in it), the reporting cue, and whose position the
-// sentence states:
-//
-//   - "X said ...", "X said: ...", "X, the foreign minister, said",
-//     '"...," X said.', '"...," said X.', "X, who said": X;
-//   - "according to X": X (the Speaker, when the sentence also has a
-//     subject of its own: "Maduro rejected it, according to Y");
-//   - "X's statement said", "a spokesman for X said", "U.S. officials
-//     said", "the Clinton campaign said": X, the principal behind the
-//     spokesman or office;
-//   - "an aide to President Joe Biden said": the person named next in the
-//     article (the aide), remembered for "Biden's aide said" later on;
-//   - a spokesman reporting someone ("Price said in a statement: Blinken
-//     stressed ...", "Blinken committed ..., Price's statement said"): the
-//     Actor is the one reported on, the Speaker the spokesman, when the
-//     two are of the same group or the speaker is known as a spokesman;
-//   - "he said", "she told": the person who was the actor of the sentence
-//     before, else the last person named;
-//   - a quotation with no cue of its own: the speaker of the short
-//     attribution sentence after it ('"...". He said.'), else of the
-//     quotation it continues, else of the sentence before;
-//   - no cue, but a name opening the clause and doing something ("Maduro
-//     closed the talks", "On May 11, Keith proposed"): that name;
-//   - nothing of the above: no actor.
-//
-// Names are matched on the [corpus.Clean] and [corpus.Fold] forms of the
-// sentence, and reported by their canonical name when the dictionary knows
-// them, else as written with titles stripped.
-
 // An Attribution says whose position a sentence states.
 type Attribution struct {
 	Actor   string // whose position the sentence states: canonical name if known, else as written; "" if none
@@ -433,6 +398,41 @@ type state struct {
 // sents its sentences (offsets into text, as from [corpus.Split]) and
 // published its date (zero when unknown), at which dated aliases must be
 // valid. The result has one Attribution per sentence.
+//
+// The rules are written by hand. No maintained Go library attributes
+// quotes or reported speech (the Go NLP libraries stop at tokens, tags and
+// named entities), the statistical attributors are Python or Java models
+// trained on one outlet's style, and the rules wire copy follows are few
+// and regular. Attribute reads the sentences of an article in order and,
+// for each, finds the names in it (dictionary aliases, and capitalised
+// names that are not in it), the reporting cue, and whose position the
+// sentence states:
+//
+//   - "X said ...", "X said: ...", "X, the foreign minister, said",
+//     '"...," X said.', '"...," said X.', "X, who said": X;
+//   - "according to X": X (the Speaker, when the sentence also has a
+//     subject of its own: "Maduro rejected it, according to Y");
+//   - "X's statement said", "a spokesman for X said", "U.S. officials
+//     said", "the Clinton campaign said": X, the principal behind the
+//     spokesman or office;
+//   - "an aide to President Joe Biden said": the person named next in the
+//     article (the aide), remembered for "Biden's aide said" later on;
+//   - a spokesman reporting someone ("Price said in a statement: Blinken
+//     stressed ...", "Blinken committed ..., Price's statement said"): the
+//     Actor is the one reported on, the Speaker the spokesman, when the
+//     two are of the same group or the speaker is known as a spokesman;
+//   - "he said", "she told": the person who was the actor of the sentence
+//     before, else the last person named;
+//   - a quotation with no cue of its own: the speaker of the short
+//     attribution sentence after it ('"...". He said.'), else of the
+//     quotation it continues, else of the sentence before;
+//   - no cue, but a name opening the clause and doing something ("Maduro
+//     closed the talks", "On May 11, Keith proposed"): that name;
+//   - nothing of the above: no actor.
+//
+// Names are matched on the [corpus.Clean] and [corpus.Fold] forms of the
+// sentence, and reported by their canonical name when the dictionary knows
+// them, else as written with titles stripped.
 func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
 	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
 		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
@@ -745,7 +745,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 	if t.quote && t.word() {
 		return who{}, who{}, false
 	}
-	if m := mentionAt(s, j); m != nil && !m.first2poss(ts) {
+	if m := mentionAt(s, j); m != nil && !ts[m.last].poss {
 		w := st.fullName(whoOf(m))
 		if st.spokes[w.name] {
 			w.spokes = true
@@ -821,10 +821,6 @@ func subjectStart(ts []tok, first int) bool {
 	}
 	return clauseStart(ts, k)
 }
-
-func cueNext(ts []tok, j int) bool { return j+1 < len(ts) && cueVerbs[ts[j+1].fold] }
-
-func (m *mention) first2poss(ts []tok) bool { return ts[m.last].poss }
 
 func dayOrMonth(f string) bool {
 	switch f {
