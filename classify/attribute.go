@@ -420,14 +420,19 @@ type state struct {
 //   - a spokesman reporting someone ("Price said in a statement: Blinken
 //     stressed ...", "Blinken committed ..., Price's statement said"): the
 //     Actor is the one reported on, the Speaker the spokesman, when the
-//     two are of the same group or the speaker is known as a spokesman;
-//   - "he said", "she told": the person who was the actor of the sentence
-//     before, else the last person named;
+//     speaker was introduced as a spokesman in the article, or speaks "in a
+//     statement" or through "X's statement" about someone of their own
+//     group;
+//   - "he said", "she told": a person named before it in the sentence, else
+//     the person who was the actor of the sentence before, else the last
+//     person named; "they" and "it": the actor of one of the two sentences
+//     before;
 //   - a quotation with no cue of its own: the speaker of the short
 //     attribution sentence after it ('"...". He said.'), else of the
 //     quotation it continues, else of the sentence before;
-//   - no cue, but a name opening the clause and doing something ("Maduro
-//     closed the talks", "On May 11, Keith proposed"): that name;
+//   - no cue, but a name opening the sentence, or a later clause, and doing
+//     something ("Maduro closed the talks", "On May 11, Keith proposed",
+//     "..., but he stood by it"): that name;
 //   - nothing of the above: no actor.
 //
 // Names are matched on the [corpus.Clean] and [corpus.Fold] forms of the
