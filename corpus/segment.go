@@ -157,9 +157,22 @@ func headlineEnds(text string, start, i, j int) bool {
 		return false
 	}
 	line := strings.TrimRightFunc(text[start:i], unicode.IsSpace)
+	if w := line[strings.LastIndexByte(line, ' ')+1:]; wrapWords[w] {
+		return false // "talks with\nVenezuela": a wrapped line
+	}
 	line = strings.TrimRightFunc(line, isCloser)
 	last, _ := utf8.DecodeLastRuneInString(line)
 	return unicode.IsLetter(last) || unicode.IsDigit(last) || last == '%' || last == '$' || last == '€' || last == '£'
+}
+
+// wrapWords end a hard-wrapped line of prose, not a headline or a
+// paragraph. (Other wrapped lines before a capital are taken for
+// paragraphs: news text often has one newline between paragraphs.)
+var wrapWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "to": true, "in": true, "on": true, "at": true, "by": true,
+	"for": true, "with": true, "from": true, "and": true, "or": true, "but": true, "that": true, "as": true,
+	"into": true, "over": true, "about": true, "after": true, "before": true, "against": true, "between": true,
+	"his": true, "her": true, "their": true, "its": true,
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
@@ -277,8 +290,14 @@ func isBullet(text string, j int) bool {
 func endsHere(text string, start, i, j int, r rune) bool {
 	// What follows: end of text, or space then the next word.
 	k := j
-	for k < len(text) && (text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n') {
-		k++
+	for k < len(text) {
+		if text[k] == ' ' || text[k] == '\t' || text[k] == '\r' || text[k] == '\n' {
+			k++
+		} else if strings.HasPrefix(text[k:], "\u00a0") {
+			k += len("\u00a0") // "Co.\u00a0Obama": a no-break space
+		} else {
+			break
+		}
 	}
 	if k >= len(text) {
 		return true
@@ -317,8 +336,11 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if never, ok := abbrevs[string(lw)]; ok && never {
 		return false
 	}
-	if companySuffix[string(lw)] && companySuffix[string(lowerASCII(buf2[:0], wordAt(text, k)))] {
-		return false // "Smith & Co. Ltd."
+	if companySuffix[string(lw)] {
+		nw := wordAt(text, k)
+		if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
+			return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
+		}
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
 	// end of a sentence that began with a name is rare enough to ignore.
@@ -329,14 +351,19 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	// next word does not continue a name: "U.S. Secretary" goes on.
 	if strings.Contains(word, ".") {
 		nw := wordAt(text, k)
-		if isTitleContinuation(nw) {
-			return false
+		if isTitleContinuation(nw) || next == '(' {
+			return false // "U.S. Treasury", "CONCORD, N.H. (AP)"
 		}
-		if word == "a.m" || word == "p.m" {
+		switch {
+		case word == "a.m" || word == "p.m":
 			// "at 5 a.m. Mr. Smith went" goes on, "at 6 p.m. The
 			// curfew" does not. (The golden rules want "6 P.M. Mr.
 			// Smith" split: upper-case P.M. is treated like "U.S.")
-			return sentenceStarters[wordAt(text, k)]
+			return sentenceStarters[nw]
+		case isInitials(word) && !dottedPlaces[word] && !afterThe(text, start, i-len(word)):
+			// "J.R.R. Tolkien", "G.W. Bush": the initials of a name,
+			// where "the F.B.I. The" is an agency.
+			return sentenceStarters[nw]
 		}
 		return true
 	}
@@ -365,6 +392,44 @@ var sentenceStarters = map[string]bool{
 	"Did": true, "Do": true, "Does": true, "This": true, "That": true, "There": true, "What": true, "When": true,
 	"But": true, "And": true, "In": true, "On": true, "At": true, "His": true, "Her": true, "Its": true, "Their": true,
 	"You": true, "Is": true, "Was": true, "Why": true, "How": true, "Who": true, "If": true, "As": true,
+}
+
+// companyTitles follow a company suffix inside a sentence: "Acme Inc.
+// Chief Executive Ana Ruiz".
+var companyTitles = map[string]bool{
+	"Chief": true, "CEO": true, "Chairman": true, "Chairwoman": true, "President": true, "Vice": true, "Founder": true,
+}
+
+// dottedPlaces are dotted initialisms that often end a sentence ("in the
+// U.S. The"); other capital initials are more often a name's ("J.R.R.
+// Tolkien").
+var dottedPlaces = map[string]bool{
+	"U.S": true, "U.S.A": true, "U.K": true, "U.N": true, "E.U": true, "D.C": true, "U.S.S.R": true,
+	"U.A.E": true, "N.Y": true, "L.A": true, "N.J": true, "A.M": true, "P.M": true,
+	"N.H": true, "N.C": true, "S.C": true, "N.D": true, "S.D": true, "N.M": true, "R.I": true,
+}
+
+// isInitials reports capital letters each followed by a dot, the last dot
+// left off: "J.R.R", "F.B.I".
+func isInitials(w string) bool {
+	if len(w)%2 == 0 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if i%2 == 0 && !('A' <= w[i] && w[i] <= 'Z') || i%2 == 1 && w[i] != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// afterThe reports whether the word before text[w] is "the".
+func afterThe(text string, start, w int) bool {
+	j := w
+	for j > start && isSpaceByte(text[j-1]) {
+		j--
+	}
+	return j < w && j-start >= 3 && strings.EqualFold(text[j-3:j], "the") && (j-3 == start || !isASCIIWord(text[j-4]))
 }
 
 // wordBefore returns the word (letters, digits, inner dots and
@@ -407,7 +472,10 @@ func isTitleContinuation(w string) bool {
 	switch w {
 	case "Secretary", "President", "Treasury", "Army", "Navy", "Senate", "House", "Congress", "Embassy", "Ambassador",
 		"Department", "Defense", "State", "Special", "Envoy", "Attorney", "Federal", "Supreme", "Court", "Government",
-		"Administration", "Representative", "Trade", "Senator", "Vice", "Deputy", "Marine", "Air", "Forces", "Central":
+		"Administration", "Representative", "Trade", "Senator", "Vice", "Deputy", "Marine", "Air", "Forces", "Central",
+		"Security", "General", "Human", "Refugee", "Mission", "Peacekeeping", "Commission", "Agency", "Intelligence",
+		"Military", "Coast", "Justice", "Commerce", "Energy", "Homeland", "Southern", "Northern", "Chamber", "Bureau",
+		"Office", "Capitol", "Consulate", "Director", "Envoys", "Ambassadors", "Secretary-General":
 		return true
 	}
 	return false
