@@ -219,7 +219,7 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 					act, ok = a.exact(s, at)
 				}
 			}
-			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] {
+			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] && !cueVerbs[ts[last+1].fold] {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
@@ -244,7 +244,7 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		// An unknown name: a run of capitalised words, joined by "de",
 		// "bin", "al" and the like.
 		j := i
-		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() &&
+		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !cueVerbs[ts[j+1].fold] &&
 			(ts[j+1].cap && !notNames[ts[j+1].fold] || ((nameJoiners[ts[j+1].fold] || ts[j+1].fold == "of" && titleWords[ts[j].fold]) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
 			j++
 		}
@@ -262,7 +262,8 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower[t.fold] || roleNouns[t.fold] || orgWords[t.fold]) {
+			if m.weak && (lower[t.fold] || roleNouns[t.fold] || orgWords[t.fold] ||
+				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
 			}
@@ -535,6 +536,22 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	if allQuoted(ts) {
 		return st.quoteOnly(s)
 	}
+	// "Sanders: 'Of course' she is qualified", an interview's "Matthews: ...".
+	if len(s.ms) > 0 && s.ms[0].first == 0 && s.ms[0].last+1 < len(ts) && ts[s.ms[0].last+1].punct == ':' &&
+		len(ts[0].text) > 1 && !ts[0].quote {
+		return st.fullName(whoOf(&s.ms[0])), who{}, ":"
+	}
+	// Cues inside a leading subordinate clause ("While not everything
+	// Trump says is true, Jamieson said ...") report no one.
+	from := 0
+	if len(ts) > 0 && subordinators[ts[0].fold] {
+		for k, t := range ts {
+			if t.punct == ',' {
+				from = k + 1
+				break
+			}
+		}
+	}
 	// "according to X"
 	var acc who
 	accAt := -1
@@ -559,9 +576,12 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 		}
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
-	for c := range ts {
-		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || ts[c].cap && c > 0 || notCue(ts, c) {
+	for c := from; c < len(ts); c++ {
+		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || notCue(ts, c) {
 			continue
+		}
+		if ts[c].cap && c > 0 && mentionAt(s, c-1) == nil {
+			continue // "Trump Says He Will ..." in a headline, but not "the United States"
 		}
 		subj, spk, ok := st.subject(s, c)
 		if !ok {
@@ -706,6 +726,14 @@ func mentionAt(s *sent, j int) *mention {
 // subject finds who speaks through the cue verb at c: its subject before
 // it, or after it when inverted ('"...," said X').
 func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
+	// ", saying that ...", ", telling CNBC ...": the subject of the main
+	// clause, never the name after the participle.
+	if strings.HasSuffix(s.ts[c].fold, "ing") && c > 0 && s.ts[c-1].punct == ',' {
+		if w := st.clauseSubject(s); w.ok() {
+			return w, who{}, true
+		}
+		return who{}, who{}, false
+	}
 	if subj, spk, ok = st.subjectBefore(s, c); ok {
 		return subj, spk, ok
 	}
@@ -723,6 +751,9 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	}
 	return who{}, who{}, false
 }
+
+// subordinators open a clause that comes before the main one.
+var subordinators = wordSet(`while although though if when as because since after before unless whereas whether`)
 
 // inverseEnd may follow the name in '"...," said X in a statement'.
 var inverseEnd = wordSet(`in on at who after before during while when as according adding told of from`)
@@ -795,7 +826,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 				continue
 			}
 			if m := mentionAt(s, k); m != nil && m.last == k {
-				if subjectStart(ts, m.first) {
+				if subjectStart(ts, m.first) && !dateline(ts, m) {
 					return st.fullName(whoOf(m)), who{}, true
 				}
 				continue
@@ -808,6 +839,25 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		}
 	}
 	return who{}, who{}, false
+}
+
+// dateline reports whether m is the place of a dateline opening the
+// article: "WASHINGTON -", "MYRTLE BEACH, S.C. -".
+func dateline(ts []tok, m *mention) bool {
+	if m.first != 0 {
+		return false
+	}
+	for _, t := range ts[m.first : m.last+1] {
+		if strings.ToUpper(t.text) != t.text || len(t.text) < 2 {
+			return false
+		}
+	}
+	for k := m.last + 1; k < len(ts) && k <= m.last+6; k++ {
+		if ts[k].punct == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectStart reports whether the name or noun at first may head the
