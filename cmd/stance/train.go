@@ -102,7 +102,8 @@ stored in the model's summary.`,
 // the last bits of a float sum.
 func round4(x float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'f', 4, 64), 64)
-	return v
+	return v + 0 // no "-0" in JSON
+
 }
 
 func writeSummary(e *env, m *models.Model, path, format string) error {
