@@ -309,10 +309,10 @@ type agreement struct {
 }
 
 type disagreement struct {
-	Article  string   `json:"article"`
-	Sentence int      `json:"sentence"`
-	Text     string   `json:"text"`
-	Stances  []string `json:"stances"` // one per model
+	Article  string    `json:"article"`
+	Sentence int       `json:"sentence"`
+	Text     string    `json:"text"`
+	Stances  []string  `json:"stances"` // one per model
 	Probs    []float64 `json:"probs"`
 }
 

@@ -5,8 +5,8 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"flag"
-	"sort"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/stancemix/stance/classify"
