@@ -63,8 +63,8 @@ func TestLoadErrors(t *testing.T) {
 	tests := []struct {
 		name  string
 		input []byte
-		want  string    // substring of the error
-		is    error     // optional sentinel
+		want  string // substring of the error
+		is    error  // optional sentinel
 	}{
 		{"empty", nil, "empty model file", nil},
 		{"truncated", good[:len(good)/2], "truncated or corrupted", nil},
