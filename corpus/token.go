@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,6 +72,10 @@ type Features struct {
 	// target mention is marked with MarkTarget, using Target as its window
 	// in words. Records without a target are analysed as usual.
 	Target int `json:"target,omitempty"`
+	// Binary keeps each term once per text, at its first occurrence, so
+	// that a model counts the documents a term occurs in rather than its
+	// occurrences (binarised multinomial naive Bayes).
+	Binary bool `json:"binary,omitempty"`
 }
 
 // Analyzer builds the analyser that f describes.
@@ -89,6 +94,9 @@ func (f Features) Analyzer() Analyzer {
 	if f.NGrams > 1 {
 		a.Filters = append(a.Filters, NGramFilter{N: f.NGrams})
 	}
+	if f.Binary {
+		a.Filters = append(a.Filters, UniqueFilter{})
+	}
 	return a
 }
 
@@ -103,7 +111,15 @@ type WordTokenizer struct {
 
 // Tokenize implements Tokenizer.
 func (t WordTokenizer) Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/6+1)
+	// English prose has about one token (a word or a punctuation mark) per
+	// 4.5 bytes; room for one per 4 rarely has to grow.
+	toks := make([]Token, 0, len(text)/4+1)
+	// With Lower, ASCII words are cut from one lower-cased copy of text,
+	// which has the same byte offsets, instead of one copy per word.
+	low := text
+	if t.Lower {
+		low = foldASCII(text)
+	}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -111,7 +127,7 @@ func (t WordTokenizer) Tokenize(text string) []Token {
 			switch {
 			case isASCIIWord(c):
 				j := wordEnd(text, i)
-				toks = t.appendWord(toks, text, i, j)
+				toks = t.appendWord(toks, text, low, i, j)
 				i = j
 			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
 				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
@@ -125,7 +141,7 @@ func (t WordTokenizer) Tokenize(text string) []Token {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(text, i)
-			toks = t.appendWord(toks, text, i, j)
+			toks = t.appendWord(toks, text, low, i, j)
 			i = j
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
@@ -137,17 +153,53 @@ func (t WordTokenizer) Tokenize(text string) []Token {
 	return toks
 }
 
-func (t WordTokenizer) appendWord(toks []Token, text string, i, j int) []Token {
+func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []Token {
 	w := text[i:j]
 	// Split a possessive: "Maduro's" -> "Maduro", "'s".
 	if k := possessive(w); k > 0 {
-		toks = t.appendWord(toks, text, i, i+k)
+		toks = t.appendWord(toks, text, low, i, i+k)
 		return append(toks, Token{Term: "'s", Start: i + k, End: j})
 	}
 	if t.Lower {
-		w = lower(w)
+		if isASCII(w) {
+			w = low[i:j]
+		} else {
+			w = strings.ToLower(w)
+		}
 	}
 	return append(toks, Token{Term: w, Start: i, End: j})
+}
+
+// foldASCII returns s with the ASCII capitals lower-cased and every other
+// byte kept, so that offsets into s hold in the result. It returns s itself
+// when s has no ASCII capital.
+func foldASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return string(b)
+}
+
+func isASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive returns the length of w without a trailing 's or ’s, or 0.
@@ -276,11 +328,24 @@ func (NegationFilter) Filter(toks []Token) []Token {
 }
 
 func negates(w string) bool {
-	switch strings.ToLower(w) {
+	if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+		return true
+	}
+	// The negation words below are 2 to 9 bytes long and start with one
+	// of c d f n r w; most words are let go without being lower-cased.
+	if len(w) < 2 || len(w) > 9 {
+		return false
+	}
+	switch w[0] | 0x20 {
+	case 'c', 'd', 'f', 'n', 'r', 'w':
+	default:
+		return false
+	}
+	switch lower(w) {
 	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
 		return true
 	}
-	return strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+	return false
 }
 
 // PunctFilter drops the punctuation tokens that WordTokenizer emits.
@@ -341,20 +406,61 @@ type NGramFilter struct {
 // Filter implements TokenFilter.
 func (f NGramFilter) Filter(toks []Token) []Token {
 	n := len(toks)
-	var b strings.Builder
+	// Write every n-gram into one string, then cut the terms from it: one
+	// allocation per text instead of one per n-gram.
+	total := 0
 	for size := 2; size <= f.N; size++ {
 		for i := 0; i+size <= n; i++ {
-			b.Reset()
+			total += size - 1
+			for k := i; k < i+size; k++ {
+				total += len(toks[k].Term)
+			}
+		}
+	}
+	if total == 0 {
+		return toks
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for size := 2; size <= f.N; size++ {
+		for i := 0; i+size <= n; i++ {
 			for k := i; k < i+size; k++ {
 				if k > i {
 					b.WriteByte('_')
 				}
 				b.WriteString(toks[k].Term)
 			}
-			toks = append(toks, Token{Term: b.String(), Start: toks[i].Start, End: toks[i+size-1].End})
+		}
+	}
+	all, pos := b.String(), 0
+	toks = slices.Grow(toks, len(toks)*(f.N-1))
+	for size := 2; size <= f.N; size++ {
+		for i := 0; i+size <= n; i++ {
+			end := pos + size - 1
+			for k := i; k < i+size; k++ {
+				end += len(toks[k].Term)
+			}
+			toks = append(toks, Token{Term: all[pos:end], Start: toks[i].Start, End: toks[i+size-1].End})
+			pos = end
 		}
 	}
 	return toks
+}
+
+// UniqueFilter keeps the first token of each term and drops the repeats.
+type UniqueFilter struct{}
+
+// Filter implements TokenFilter.
+func (UniqueFilter) Filter(toks []Token) []Token {
+	seen := make(map[string]struct{}, len(toks))
+	out := toks[:0]
+	for _, t := range toks {
+		if _, dup := seen[t.Term]; !dup {
+			seen[t.Term] = struct{}{}
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // Text returns the text to analyse for a sentence and its target mention:

@@ -1,7 +1,8 @@
 // Package models holds a trained stance model: its labels, the tokeniser
 // settings it was trained with, per-label token counts, and a training
 // summary. It loads and saves the versioned, checksummed JSON model file,
-// scores token lists with navossoc/bayesian, and embeds the default model.
+// scores token lists with navossoc/bayesian's probabilities (tabulated once
+// per model as logarithms), and embeds the default model.
 //
 // A model file is safe to load from strangers: its size is bounded before
 // anything is allocated, its checksum is verified, and a truncated,
@@ -62,6 +63,7 @@ type Tokenizer struct {
 	NGrams    int  `json:"ngrams"`
 	Stopwords bool `json:"stopwords"`
 	Target    int  `json:"target,omitempty"`
+	Binary    bool `json:"binary,omitempty"`
 }
 
 // Priors names how class priors are set.
@@ -103,6 +105,13 @@ type Model struct {
 	classes  []bayesian.Class
 	adjust   []float64 // log prior wanted minus log prior the library uses
 	buildErr error
+
+	// The library's log-probabilities, computed once: Predict adds them up
+	// in the order LogScores does, with one map lookup per term.
+	index    map[string]int32 // term -> row of logp
+	logp     []float64        // len(vocabulary) rows of len(Labels) columns
+	logPrior []float64        // the library's log prior per label
+	unknown  []float64        // log-probability of a term outside the vocabulary
 }
 
 // A Prediction is a model's verdict on one token list.
@@ -187,7 +196,9 @@ func (m *Model) build() {
 		}
 		m.clf = bayesian.NewClassifier(m.classes...)
 		k := m.K()
-		vocab := m.Vocabulary()
+		// Each term is observed once per class, so the order of vocab does
+		// not change the library's sums: no need to sort it.
+		vocab := m.terms()
 		for i, c := range m.Counts {
 			class := m.classes[i]
 			for _, term := range vocab {
@@ -213,22 +224,64 @@ func (m *Model) build() {
 			have := float64(totals[i]) / float64(sumTotals)
 			m.adjust[i] = math.Log(want) - math.Log(have)
 		}
+		m.tabulate(vocab)
 	})
+}
+
+// tabulate caches the library's scores: the log of each term's probability
+// per label (WordFrequencies), the log prior and the log-probability of an
+// unknown term (LogScores of no term, WordFrequencies of an unknown term). Predict sums
+// them in the order LogScores would, so its scores are the same bits.
+func (m *Model) tabulate(vocab []string) {
+	k := len(m.Labels)
+	m.index = make(map[string]int32, len(vocab))
+	for j, term := range vocab {
+		m.index[term] = int32(j)
+	}
+	freqs := m.clf.WordFrequencies(vocab)
+	m.logp = make([]float64, len(vocab)*k)
+	for i := range freqs {
+		for j, f := range freqs[i] {
+			m.logp[j*k+i] = math.Log(f)
+		}
+	}
+	m.logPrior, _, _ = m.clf.LogScores(nil)
+	// Every term the model has not counted scores the same; find one.
+	unseen := "\x00"
+	for _, ok := m.index[unseen]; ok; _, ok = m.index[unseen] {
+		unseen += "\x00"
+	}
+	m.unknown = make([]float64, k)
+	for i, f := range m.clf.WordFrequencies([]string{unseen}) {
+		m.unknown[i] = math.Log(f[0])
+	}
 }
 
 // Vocabulary returns every term the model has counted, sorted.
 func (m *Model) Vocabulary() []string {
-	set := make(map[string]struct{})
+	vocab := m.terms()
+	sort.Strings(vocab)
+	return vocab
+}
+
+// terms returns every term the model has counted, in no particular order.
+func (m *Model) terms() []string {
+	n := 0
 	for _, c := range m.Counts {
-		for term := range c {
-			set[term] = struct{}{}
+		n = max(n, len(c))
+	}
+	vocab := make([]string, 0, n)
+	for i, c := range m.Counts {
+	next:
+		for t := range c {
+			for _, earlier := range m.Counts[:i] {
+				if _, ok := earlier[t]; ok {
+					continue next
+				}
+			}
+			vocab = append(vocab, t)
 		}
 	}
-	vocab := make([]string, 0, len(set))
-	for term := range set {
-		vocab = append(vocab, term)
-	}
-	sort.Strings(vocab)
 	return vocab
 }
 
@@ -239,7 +292,18 @@ func (m *Model) Predict(terms []string) (Prediction, error) {
 	if m.buildErr != nil {
 		return Prediction{}, m.buildErr
 	}
-	scores, _, _ := m.clf.LogScores(terms)
+	k := len(m.Labels)
+	scores := make([]float64, k)
+	copy(scores, m.logPrior)
+	for _, t := range terms {
+		row := m.unknown
+		if j, ok := m.index[t]; ok {
+			row = m.logp[int(j)*k : int(j)*k+k]
+		}
+		for i := range scores {
+			scores[i] += row[i]
+		}
+	}
 	p := Prediction{Log: scores, Probs: make([]float64, len(scores))}
 	best := 0
 	for i := range scores {
@@ -305,6 +369,20 @@ func (m *Model) encode(sum string) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
+// setChecksum returns the file bytes b, encoded with an empty checksum, with
+// the checksum sum filled in: the bytes encode(sum) gives, without encoding
+// the model twice. The field is the third line of every encoding.
+func setChecksum(b []byte, sum string) ([]byte, error) {
+	head := fmt.Appendf(nil, "{\n \"format\": %q,\n \"version\": %d,\n \"checksum\": \"", Kind, Version)
+	if !bytes.HasPrefix(b, head) || !bytes.HasPrefix(b[len(head):], []byte(`",`)) {
+		return nil, errors.New("unexpected model file layout")
+	}
+	out := make([]byte, 0, len(b)+len(sum))
+	out = append(out, head...)
+	out = append(out, sum...)
+	return append(out, b[len(head):]...), nil
+}
+
 // checksum is the SHA-256 of the file bytes with an empty checksum field.
 func (m *Model) checksum() (string, error) {
 	b, err := m.encode("")
@@ -321,12 +399,12 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	if err := m.Validate(); err != nil {
 		return 0, fmt.Errorf("models: %w", err)
 	}
-	sum, err := m.checksum()
+	b, err := m.encode("")
 	if err != nil {
 		return 0, fmt.Errorf("models: %w", err)
 	}
-	b, err := m.encode(sum)
-	if err != nil {
+	h := sha256.Sum256(b)
+	if b, err = setChecksum(b, "sha256:"+hex.EncodeToString(h[:])); err != nil {
 		return 0, fmt.Errorf("models: %w", err)
 	}
 	n, err := w.Write(b)

@@ -2,6 +2,8 @@ package train
 
 import (
 	"fmt"
+	"runtime"
+	"sync"
 
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
@@ -93,15 +95,28 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 			return nil, nil, &LabelError{Record: r, Labels: m.Labels}
 		}
 	}
-	terms := analyzeAll(recs, corpus.Features(m.Tokenizer))
-	pred = make([]int, len(recs))
-	for i := range recs {
-		p, err := m.Predict(terms[i])
-		if err != nil {
-			return nil, nil, err
-		}
-		pred[i] = p.Index
+	// An invalid model fails here, before the workers start.
+	if _, err := m.Predict(nil); err != nil {
+		return nil, nil, err
 	}
+	f := corpus.Features(m.Tokenizer)
+	a := f.Analyzer()
+	pred = make([]int, len(recs))
+	workers := runtime.GOMAXPROCS(0)
+	chunk := (len(recs) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for lo := 0; lo < len(recs); lo += chunk {
+		hi := min(lo+chunk, len(recs))
+		wg.Add(1)
+		go func(lo, hi int) {
+			defer wg.Done()
+			for i := lo; i < hi; i++ {
+				p, _ := m.Predict(a.Terms(f.Text(recs[i].Text, recs[i].Target)))
+				pred[i] = p.Index
+			}
+		}(lo, hi)
+	}
+	wg.Wait()
 	return gold, pred, nil
 }
 

@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -149,41 +150,89 @@ func Train(recs []corpus.Record, opts Options) (*models.Model, error) {
 		m.Summary.Corpus = append(m.Summary.Corpus, filepath.Base(f))
 	}
 
-	// Tokenise in parallel, count in order.
-	terms := analyzeAll(recs, opts.Features)
-	h := sha256.New()
-	for i, r := range recs {
-		li := index[r.Label]
-		m.Summary.Rows[li]++
-		c := m.Counts[li]
-		for _, t := range terms[i] {
-			c[t]++
+	// Tokenise and count on all cores; counts are sums, so the order in
+	// which the workers' tables are merged does not change them.
+	parts := countAll(recs, index, opts.Features, len(labels))
+	for _, p := range parts {
+		for li, c := range p.counts {
+			m.Summary.Rows[li] += p.rows[li]
+			if len(m.Counts[li]) == 0 {
+				m.Counts[li] = c
+				continue
+			}
+			dst := m.Counts[li]
+			for t, n := range c {
+				dst[t] += n
+			}
 		}
-		m.Summary.Tokens += len(terms[i])
-		fmt.Fprintf(h, "%s\t%s\n", r.Label, r.Text)
+		m.Summary.Tokens += p.tokens
+	}
+	h := sha256.New()
+	for _, r := range recs {
+		io.WriteString(h, r.Label)
+		io.WriteString(h, "\t")
+		io.WriteString(h, r.Text)
+		io.WriteString(h, "\n")
 	}
 	m.Summary.CorpusHash = hex.EncodeToString(h.Sum(nil))
-	m.Summary.Vocabulary = len(m.Vocabulary())
+	m.Summary.Vocabulary = distinct(m.Counts)
 	return m, nil
 }
 
-// analyzeAll returns the terms of every record, tokenised on all cores.
-func analyzeAll(recs []corpus.Record, f corpus.Features) [][]string {
+// counts are one worker's term counts per label.
+type counts struct {
+	counts []map[string]int
+	rows   []int
+	tokens int
+}
+
+// countAll tokenises and counts recs on all cores, each worker a
+// contiguous share of the records.
+func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nlabels int) []counts {
 	a := f.Analyzer()
-	out := make([][]string, len(recs))
-	workers := runtime.GOMAXPROCS(0)
+	workers := min(runtime.GOMAXPROCS(0), len(recs))
+	parts := make([]counts, workers)
 	var wg sync.WaitGroup
 	chunk := (len(recs) + workers - 1) / workers
-	for lo := 0; lo < len(recs); lo += chunk {
-		hi := min(lo+chunk, len(recs))
+	for w := range parts {
+		lo, hi := min(w*chunk, len(recs)), min((w+1)*chunk, len(recs))
 		wg.Add(1)
-		go func(lo, hi int) {
+		go func(p *counts, recs []corpus.Record) {
 			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				out[i] = a.Terms(f.Text(recs[i].Text, recs[i].Target))
+			p.counts = make([]map[string]int, nlabels)
+			for i := range p.counts {
+				p.counts[i] = make(map[string]int)
 			}
-		}(lo, hi)
+			p.rows = make([]int, nlabels)
+			for _, r := range recs {
+				li := index[r.Label]
+				p.rows[li]++
+				c := p.counts[li]
+				toks := a.Analyze(f.Text(r.Text, r.Target))
+				for _, t := range toks {
+					c[t.Term]++
+				}
+				p.tokens += len(toks)
+			}
+		}(&parts[w], recs[lo:hi])
 	}
 	wg.Wait()
-	return out
+	return parts
+}
+
+// distinct returns the number of distinct terms over all label counts.
+func distinct(counts []map[string]int) int {
+	n := 0
+	for i, c := range counts {
+	term:
+		for t := range c {
+			for _, earlier := range counts[:i] {
+				if _, ok := earlier[t]; ok {
+					continue term
+				}
+			}
+			n++
+		}
+	}
+	return n
 }
