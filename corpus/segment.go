@@ -26,6 +26,8 @@ var abbrevs = map[string]bool{
 	"jr": false, "sr": false, "inc": false, "corp": false, "co": false, "ltd": false, "bros": true,
 	"e.g": true, "i.e": true, "cf": true, "approx": true, "dept": true, "univ": true, "est": true, "fig": true,
 	"pp": true, "p": true, "vol": true, "ed": true, "op": true, "al": true, "gov't": true,
+	"amb": true, "cmdr": true, "brig": true, "atty": true, "pvt": true, "cpl": true, "fr": true, "msgr": true,
+	"sens": true, "reps": true, "govs": true, "gens": true, "drs": true,
 }
 
 // Split returns the sentences of text with their byte offsets.
@@ -43,12 +45,21 @@ func Split(text string) []Sentence {
 		}
 		start = -1
 	}
+	bi, ki := 0, 0 // the next list break and kept marker
 	for i := 0; i < len(text); {
-		if start >= 0 && breaks == nil {
+		if start >= 0 {
 			// Inside a sentence only a few bytes matter: skip to the
-			// next one. The lead byte of "…" is never inside another
-			// character, so the skip stops on a character boundary.
-			for i < len(text) && !special[text[i]] {
+			// next one, or to the next list marker. The lead byte of
+			// "…" is never inside another character, so the skip stops
+			// on a character boundary.
+			stop := len(text)
+			if bi < len(breaks) {
+				stop = breaks[bi]
+			}
+			if ki < len(keep) && keep[ki] < stop {
+				stop = keep[ki]
+			}
+			for i < stop && !special[text[i]] {
 				i++
 			}
 			if i == len(text) {
@@ -59,10 +70,18 @@ func Split(text string) []Sentence {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(text[i:])
 		}
-		if breaks != nil && breaks[i] {
-			emit(i)
+		for bi < len(breaks) && breaks[bi] < i {
+			bi++
 		}
-		if keep != nil && keep[i] {
+		for ki < len(keep) && keep[ki] < i {
+			ki++
+		}
+		if bi < len(breaks) && breaks[bi] == i {
+			emit(i)
+			bi++
+		}
+		if ki < len(keep) && keep[ki] == i {
+			ki++
 			if start < 0 {
 				start = i
 			}
@@ -180,12 +199,13 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // listMarkers finds the items of an inline list ("1. ... 2. ...", "a)
 // ... b) ...", "• 9. ... • 10. ..."): at least two markers of one kind
 // numbered in sequence. It returns the offsets where an item starts (a
-// sentence break) and the offsets of the markers' punctuation (no break).
+// sentence break) and the offsets of the markers' punctuation (no break),
+// both in increasing order.
 //
 // A marker is one or two digits or one lower-case letter, then ".", ")"
 // or ".)", then a space, at the start of a word or after a bullet. The
 // scan goes from one "." or ")" to the next, so prose costs little.
-func listMarkers(text string) (breaks, keep map[int]bool) {
+func listMarkers(text string) (breaks, keep []int) {
 	type marker struct {
 		start, punct int
 		n            int
@@ -243,12 +263,11 @@ func listMarkers(text string) (breaks, keep map[int]bool) {
 		if a.kind != b.kind || b.n != a.n+1 {
 			continue
 		}
-		if breaks == nil {
-			breaks, keep = map[int]bool{}, map[int]bool{}
-		}
-		for _, m := range []marker{a, b} {
-			breaks[m.start] = true
-			keep[m.punct] = true
+		for _, m := range [...]marker{a, b} {
+			if len(breaks) == 0 || breaks[len(breaks)-1] < m.start {
+				breaks = append(breaks, m.start)
+				keep = append(keep, m.punct)
+			}
 		}
 	}
 	return breaks, keep

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,22 +14,19 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// sharedDir returns a folder of the shared data: $STANCE_SHARED (relative
-// to the repository root when relative) or ../shared beside the
-// repository. It skips the test when absent, except under CI=true.
+// sharedDir returns sub under $STANCE_SHARED (default ../../shared from
+// this package, the shared folder beside the repository). It skips the
+// test when the data is absent, and fails it when CI=true.
 func sharedDir(t testing.TB, sub string) string {
 	t.Helper()
 	dir := os.Getenv("STANCE_SHARED")
-	switch {
-	case dir == "":
+	if dir == "" {
 		dir = filepath.Join("..", "..", "shared")
-	case !filepath.IsAbs(dir):
-		dir = filepath.Join("..", dir)
 	}
 	path := filepath.Join(dir, sub)
 	if _, err := os.Stat(path); err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED)", err)
+			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED to the shared folder)", err)
 		}
 		t.Skipf("shared data not found: %v (set STANCE_SHARED to the shared folder)", err)
 	}
@@ -77,56 +75,151 @@ func TestSplitGolden(t *testing.T) {
 	}
 }
 
+// checkOffsets reports every sentence whose offsets do not give its text,
+// that overlaps the one before, or that is empty or padded with space.
+func checkOffsets(t *testing.T, text string, sents []Sentence) {
+	t.Helper()
+	last := 0
+	for _, s := range sents {
+		switch {
+		case s.Start < last || s.End <= s.Start || s.End > len(text):
+			t.Errorf("sentence %d:%d after %d out of order in %q", s.Start, s.End, last, text)
+			return
+		case text[s.Start:s.End] != s.Text:
+			t.Errorf("offsets %d:%d give %q, not %q", s.Start, s.End, text[s.Start:s.End], s.Text)
+		case strings.TrimSpace(s.Text) != s.Text:
+			t.Errorf("sentence %q has surrounding space", s.Text)
+		}
+		last = s.End
+	}
+}
+
+func texts(sents []Sentence) []string {
+	var out []string
+	for _, s := range sents {
+		out = append(out, s.Text)
+	}
+	return out
+}
+
 func TestSplit(t *testing.T) {
 	tests := []struct {
+		name   string
 		text   string
 		want   []string
 		reason string
 	}{
-		{"The U.S. Secretary of State spoke on Tuesday. Talks resume in May.", []string{"The U.S. Secretary of State spoke on Tuesday.", "Talks resume in May."}, "U.S. before a title"},
-		{"Sanctions were imposed by the U.S. The EU followed.", []string{"Sanctions were imposed by the U.S.", "The EU followed."}, "U.S. ends a sentence"},
-		{"Secretary of State Antony J. Blinken met Gen. Lopez at 10 a.m. on Monday.", []string{"Secretary of State Antony J. Blinken met Gen. Lopez at 10 a.m. on Monday."}, "initials, titles, a.m."},
-		{"Output grew 3.5% to $1.2 billion. Exports fell.", []string{"Output grew 3.5% to $1.2 billion.", "Exports fell."}, "decimals"},
-		{"\"We will not back down.\" Maduro said so on TV.", []string{"\"We will not back down.\"", "Maduro said so on TV."}, "closing quote stays"},
-		{"The talks collapsed.Negotiators left.", []string{"The talks collapsed.", "Negotiators left."}, "missing space"},
-		{"US keeps pressure on Caracas\n\nThe United States said on Wednesday it would act.", []string{"US keeps pressure on Caracas", "The United States said on Wednesday it would act."}, "headline line"},
-		{"Will they talk? Nobody knows!", []string{"Will they talk?", "Nobody knows!"}, "question and exclamation"},
-		{"The No. 2 official, Mr. Smith, resigned.", []string{"The No. 2 official, Mr. Smith, resigned."}, "No. and Mr."},
-		{"  \n\n ", nil, "only space"},
-		{"Rubio faults vote in Caracas\nThe senator said on Monday the count was rigged.", []string{"Rubio faults vote in Caracas", "The senator said on Monday the count was rigged."}, "headline before a single newline"},
-		{"The envoy said the talks\nwould resume in May.", []string{"The envoy said the talks\nwould resume in May."}, "hard-wrapped line goes on in lower case"},
-		{"The draft was vetoed at the U.N. Diplomats said a new one was ready.", []string{"The draft was vetoed at the U.N.", "Diplomats said a new one was ready."}, "U.N. ends a sentence"},
-		{"He met Dr. Ruiz and Sen. Ana Ortiz on Jan. 5 in St. Louis.", []string{"He met Dr. Ruiz and Sen. Ana Ortiz on Jan. 5 in St. Louis."}, "titles, month, saint"},
-		{"Acme Inc. said it would comply. Rivals kept quiet.", []string{"Acme Inc. said it would comply.", "Rivals kept quiet."}, "Inc. inside a sentence"},
-		{"The deal with Smith & Co. Ltd. fell through.", []string{"The deal with Smith & Co. Ltd. fell through."}, "company suffixes in a row"},
-		{"Troops left at 6 p.m. The curfew began an hour later.", []string{"Troops left at 6 p.m.", "The curfew began an hour later."}, "p.m. ends a sentence before The"},
-		{"He asked, \"Is this legal?\" The judge did not answer.", []string{"He asked, \"Is this legal?\"", "The judge did not answer."}, "question inside quotes"},
-		{"\"Enough!\" she shouted. (The crowd cheered.) Then it rained.", []string{"\"Enough!\" she shouted.", "(The crowd cheered.)", "Then it rained."}, "exclamation before lower case; bracketed sentence"},
-		{"The count was close... Officials began again.", []string{"The count was close...", "Officials began again."}, "ellipsis before a capital"},
-		{"It was the second time... or the third.", []string{"It was the second time... or the third."}, "ellipsis before lower case"},
-		{"Lt. Col. Ana Perez, No. 3 in command, spoke vs. the plan etc. and left.", []string{"Lt. Col. Ana Perez, No. 3 in command, spoke vs. the plan etc. and left."}, "ranks, No., vs., etc."},
-		{"It costs $1.2 billion.The minister disagreed.", []string{"It costs $1.2 billion.", "The minister disagreed."}, "decimal, then a missing space"},
-		{"Ortiz said: \u201cWe will win.\u201d She did not elaborate.", []string{"Ortiz said: \u201cWe will win.\u201d", "She did not elaborate."}, "curly closing quote stays"},
-		{"Then what?! Nobody knows.", []string{"Then what?!", "Nobody knows."}, "?! run"},
-		{"Washington, D.C. is the capital. It is a city.", []string{"Washington, D.C. is the capital.", "It is a city."}, "dotted abbreviation before lower case"},
+		{"us-title", "The U.S. Secretary of State spoke on Tuesday. Talks resume in May.", []string{"The U.S. Secretary of State spoke on Tuesday.", "Talks resume in May."}, "U.S. before a title goes on"},
+		{"us-end", "Sanctions were imposed by the U.S. The EU followed.", []string{"Sanctions were imposed by the U.S.", "The EU followed."}, "U.S. ends a sentence before The"},
+		{"us-lower", "The U.S. and Iran met in Oman.", []string{"The U.S. and Iran met in Oman."}, ""},
+		{"un-council", "Officials from the U.N. Security Council met. They agreed.", []string{"Officials from the U.N. Security Council met.", "They agreed."}, "a U.N. body"},
+		{"un-end", "The draft was vetoed at the U.N. Diplomats said a new one was ready.", []string{"The draft was vetoed at the U.N.", "Diplomats said a new one was ready."}, "U.N. ends a sentence"},
+		{"initials", "Secretary of State Antony J. Blinken met Gen. Lopez at 10 a.m. on Monday.", []string{"Secretary of State Antony J. Blinken met Gen. Lopez at 10 a.m. on Monday."}, "initial, title, a.m."},
+		{"dotted-initials", "The novel by J.R.R. Tolkien sold well. Critics were cool.", []string{"The novel by J.R.R. Tolkien sold well.", "Critics were cool."}, "dotted initials before a surname"},
+		{"dotted-initials-name", "Former president George H.W. Bush died in 2018.", []string{"Former president George H.W. Bush died in 2018."}, ""},
+		{"agency", "The case was sent to the F.B.I. The agency declined to comment.", []string{"The case was sent to the F.B.I.", "The agency declined to comment."}, "after 'the', initials are an agency"},
+		{"initial-end", "The choice was between you and I. Did they vote?", []string{"The choice was between you and I.", "Did they vote?"}, "a one-letter word before a sentence starter"},
+		{"decimals", "Output grew 3.5% to $1.2 billion. Exports fell.", []string{"Output grew 3.5% to $1.2 billion.", "Exports fell."}, ""},
+		{"number-end", "The index rose 0.5 percent to 34,000.12. Oil fell 2.1% to $71.30 a barrel.", []string{"The index rose 0.5 percent to 34,000.12.", "Oil fell 2.1% to $71.30 a barrel."}, ""},
+		{"time", "The vote closed at 10.30. Counting began at once.", []string{"The vote closed at 10.30.", "Counting began at once."}, ""},
+		{"quote-close", "\"We will not back down.\" Maduro said so on TV.", []string{"\"We will not back down.\"", "Maduro said so on TV."}, "the closing quote stays with its sentence"},
+		{"quote-curly", "Ortiz said: \u201cWe will win.\u201d She did not elaborate.", []string{"Ortiz said: \u201cWe will win.\u201d", "She did not elaborate."}, ""},
+		{"quote-span", "\u201cWe will talk. We will not give in,\u201d he said. The minister agreed.", []string{"\u201cWe will talk.", "We will not give in,\u201d he said.", "The minister agreed."}, "a quotation of two sentences"},
+		{"quote-word", "The talks, he said, were \"productive.\" Officials agreed.", []string{"The talks, he said, were \"productive.\"", "Officials agreed."}, ""},
+		{"missing-space", "The talks collapsed.Negotiators left.", []string{"The talks collapsed.", "Negotiators left."}, ""},
+		{"missing-space-decimal", "It costs $1.2 billion.The minister disagreed.", []string{"It costs $1.2 billion.", "The minister disagreed."}, ""},
+		{"no-missing-space", "See example.com or U.S.-led talks.", []string{"See example.com or U.S.-led talks."}, "a dot inside a word"},
+		{"headline-blank", "US keeps pressure on Caracas\n\nThe United States said on Wednesday it would act.", []string{"US keeps pressure on Caracas", "The United States said on Wednesday it would act."}, ""},
+		{"headline-newline", "Rubio faults vote in Caracas\nThe senator said on Monday the count was rigged.", []string{"Rubio faults vote in Caracas", "The senator said on Monday the count was rigged."}, "a headline before a single newline"},
+		{"wrapped-lower", "The envoy said the talks\nwould resume in May.", []string{"The envoy said the talks\nwould resume in May."}, "a hard-wrapped line goes on before lower case"},
+		{"wrapped-function-word", "The envoy held talks with\nVenezuela's foreign minister on Monday.", []string{"The envoy held talks with\nVenezuela's foreign minister on Monday."}, "a line ending in 'with' is wrapped"},
+		{"blank-line", "Talks ended without a deal\n\nbut both sides will return.", []string{"Talks ended without a deal", "but both sides will return."}, "a blank line always ends a sentence"},
+		{"question-exclaim", "Will they talk? Nobody knows!", []string{"Will they talk?", "Nobody knows!"}, ""},
+		{"question-quote", "He asked, \"Is this legal?\" The judge did not answer.", []string{"He asked, \"Is this legal?\"", "The judge did not answer."}, ""},
+		{"exclaim-lower", "\"Enough!\" she shouted. (The crowd cheered.) Then it rained.", []string{"\"Enough!\" she shouted.", "(The crowd cheered.)", "Then it rained."}, "'!' before lower case goes on; a sentence in brackets"},
+		{"paren-inside", "Sanctions (imposed in 2019.) remain in force.", []string{"Sanctions (imposed in 2019.) remain in force."}, ""},
+		{"interrobang", "Then what?! Nobody knows.", []string{"Then what?!", "Nobody knows."}, ""},
+		{"no-title", "The No. 2 official, Mr. Smith, resigned.", []string{"The No. 2 official, Mr. Smith, resigned."}, ""},
+		{"titles-month-saint", "He met Dr. Ruiz and Sen. Ana Ortiz on Jan. 5 in St. Louis.", []string{"He met Dr. Ruiz and Sen. Ana Ortiz on Jan. 5 in St. Louis."}, ""},
+		{"ranks", "Lt. Col. Ana Perez, No. 3 in command, spoke vs. the plan etc. and left.", []string{"Lt. Col. Ana Perez, No. 3 in command, spoke vs. the plan etc. and left."}, ""},
+		{"gov-rep", "Gov. Ana Lee and Rep. Tom Ward (D-N.Y.) wrote to Mrs. Cruz.", []string{"Gov. Ana Lee and Rep. Tom Ward (D-N.Y.) wrote to Mrs. Cruz."}, ""},
+		{"dateline-state", "CONCORD, N.H. (Wire) - The count went on. It ended late.", []string{"CONCORD, N.H. (Wire) - The count went on.", "It ended late."}, "a dotted state before a bracket"},
+		{"state-quote", "He spoke in Columbia, S.C. \"We will win,\" he said.", []string{"He spoke in Columbia, S.C.", "\"We will win,\" he said."}, ""},
+		{"inc-inside", "Acme Inc. said it would comply. Rivals kept quiet.", []string{"Acme Inc. said it would comply.", "Rivals kept quiet."}, ""},
+		{"inc-end", "The contract went to Acme Inc. The rivals protested.", []string{"The contract went to Acme Inc.", "The rivals protested."}, "a company suffix ends a sentence"},
+		{"inc-title", "Acme Inc. Chief Executive Ana Ruiz spoke. She left.", []string{"Acme Inc. Chief Executive Ana Ruiz spoke.", "She left."}, ""},
+		{"co-ltd", "The deal with Smith & Co. Ltd. fell through.", []string{"The deal with Smith & Co. Ltd. fell through."}, "company suffixes in a row"},
+		{"pm-end", "Troops left at 6 p.m. The curfew began an hour later.", []string{"Troops left at 6 p.m.", "The curfew began an hour later."}, "p.m. ends a sentence before The"},
+		{"pm-day", "Talks ended at 10:30 p.m. Friday after six hours.", []string{"Talks ended at 10:30 p.m. Friday after six hours."}, "p.m. before a weekday goes on"},
+		{"ellipsis-end", "The count was close... Officials began again.", []string{"The count was close...", "Officials began again."}, ""},
+		{"ellipsis-lower", "It was the second time... or the third.", []string{"It was the second time... or the third."}, ""},
+		{"ellipsis-char", "The meeting\u2026 The next one is in May.", []string{"The meeting\u2026", "The next one is in May."}, ""},
+		{"dash", "The plan \u2014 announced on Monday \u2014 was dropped. Talks go on.", []string{"The plan \u2014 announced on Monday \u2014 was dropped.", "Talks go on."}, ""},
+		{"dc", "Washington, D.C. is the capital. It is a city.", []string{"Washington, D.C. is the capital.", "It is a city."}, ""},
+		{"nbsp", "The latter was a mistake.\u00a0The inspector judged it worse.", []string{"The latter was a mistake.", "The inspector judged it worse."}, "a no-break space after a full stop"},
+		{"list-lines", "The demands:\n1. Lift sanctions\n2. Free prisoners\n3. Hold elections", []string{"The demands:", "1. Lift sanctions", "2. Free prisoners", "3. Hold elections"}, ""},
+		{"list-inline", "1) Lift sanctions 2) Free prisoners", []string{"1) Lift sanctions", "2) Free prisoners"}, ""},
+		{"bullets", "- Lift sanctions\n- Free prisoners", []string{"- Lift sanctions", "- Free prisoners"}, ""},
+		{"bullet-dots", "\u2022 Talks in May\n\u2022 Vote in June", []string{"\u2022 Talks in May", "\u2022 Vote in June"}, ""},
+		{"space-only", "  \n\n ", nil, ""},
+		{"empty", "", nil, ""},
+		{"no-end-punct", "Talks resume", []string{"Talks resume"}, ""},
+		{"crlf", "Talks resume\r\n\r\nThe envoy left.\r\n", []string{"Talks resume", "The envoy left."}, "Windows line ends"},
 	}
 	for _, tt := range tests {
-		var got []string
-		for _, s := range Split(tt.text) {
-			if tt.text[s.Start:s.End] != s.Text {
-				t.Errorf("%s: offsets %d:%d do not give %q", tt.reason, s.Start, s.End, s.Text)
+		t.Run(tt.name, func(t *testing.T) {
+			got := Split(tt.text)
+			checkOffsets(t, tt.text, got)
+			if diff := cmp.Diff(tt.want, texts(got)); diff != "" {
+				t.Errorf("Split(%q) mismatch (-want +got):\n%s\n%s", tt.text, diff, tt.reason)
 			}
-			got = append(got, s.Text)
+		})
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// TestSplitArticle splits a whole article written for this test and
+// compares the sentences with testdata/segment/article.golden, one JSON
+// string a line. Run with -update to rewrite it.
+func TestSplitArticle(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("testdata", "segment", "article.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sents := Split(string(text))
+	checkOffsets(t, string(text), sents)
+	var b strings.Builder
+	for _, s := range sents {
+		q, _ := json.Marshal(s.Text)
+		b.Write(q)
+		b.WriteByte('\n')
+	}
+	golden := filepath.Join("testdata", "segment", "article.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
 		}
-		if diff := cmp.Diff(tt.want, got); diff != "" {
-			t.Errorf("%s: Split(%q) (-want +got):\n%s", tt.reason, tt.text, diff)
-		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(string(want), b.String()); diff != "" {
+		t.Errorf("Split(article.txt) mismatch (-want +got):\n%s", diff)
 	}
 }
 
 func FuzzSplit(f *testing.F) {
-	for _, s := range []string{"Mr. Smith went. He came back.", "\"Hi.\" he said", "U.S. a.m. 3.5 ...!?", "a\n\nb", "x.Y", "Gonz\u0bb8\u0bcdlez said."} {
+	for _, s := range []string{
+		"Mr. Smith went. He came back.", "\"Hi.\" he said", "U.S. a.m. 3.5 ...!?", "a\n\nb", "x.Y",
+		"Gonz\u0bb8\u0bcdlez said.", "1. a 2. b", "\u2022 9. x \u2022 10. y", "\u2043a. b. c.", "J.R.R. The",
+		"S.C. (AP) \u2026 . . . .", "Co.\u00a0Ltd.\u00a0X", "with\nThe", "\r\n\r\n",
+	} {
 		f.Add(s)
+	}
+	if b, err := os.ReadFile(filepath.Join("testdata", "segment", "article.txt")); err == nil {
+		f.Add(string(b))
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		last := 0
@@ -150,8 +243,13 @@ func FuzzSplit(f *testing.F) {
 	})
 }
 
+// BenchmarkSplit splits the test article, repeated to about 190 KB.
 func BenchmarkSplit(b *testing.B) {
-	text := strings.Repeat("Secretary of State Antony J. Blinken said on Tuesday the U.S. would keep up the pressure. \"We will not stop,\" he said. Talks resume at 10 a.m. in Oslo.\n\n", 200)
+	article, err := os.ReadFile(filepath.Join("testdata", "segment", "article.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat(string(article)+"\n", 100)
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
