@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stancemix/stance/corpus"
 )
@@ -261,13 +262,13 @@ func build(list []Actor) *Actors {
 // properName reports whether an alias is a name ("Joe Biden") rather
 // than a description ("the U.S. president").
 func properName(s string) bool {
-	if strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ") {
-		return false
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !nameJoiners[strings.ToLower(w)] && !arabicArticle(w) {
+			return false // "the U.S. president", "Trump administration"
+		}
 	}
-	for _, r := range s {
-		return unicode.IsUpper(r)
-	}
-	return false
+	return s != ""
 }
 
 // With returns a dictionary with the entries of more added; the rows of

@@ -147,7 +147,7 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
 			j++
 		}
-		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r)}
+		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
 		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
 		} else if j+1 < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") {
@@ -250,6 +250,12 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		}
 		text := joinToks(ts[i : j+1])
 		m := mention{first: i, last: j, name: stripName(text)}
+		if act, ok := a.institution(ts[i:j+1], at); ok {
+			// "Russian Foreign Ministry", "Israeli Defence Forces"
+			out = append(out, mention{first: i, last: j, name: text, actor: act, known: true})
+			i = j + 1
+			continue
+		}
 		k := stripTitles(corpus.Fold(text))
 		if act, ok := a.fuzzy(k, at); ok && !a.has(k, at) {
 			m.actor, m.known, m.name = act, true, text
@@ -279,6 +285,21 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 	return out
 }
 
+// arabicArticle reports whether w is a name with the article: "al-Ansari",
+// "el-Sisi".
+func arabicArticle(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i < 1 || i > 3 || i+1 >= len(w) {
+		return false
+	}
+	switch strings.ToLower(w[:i]) {
+	case "al", "el", "ad", "as", "ash", "an", "ar", "at", "az":
+		r, _ := utf8.DecodeRuneInString(w[i+1:])
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
 // lowerAfterHyphen reports whether a word goes on in lower case after a
 // hyphen: "Norwegian-funded", "Trump-backed" (but not "Diaz-Canel").
 func lowerAfterHyphen(w string) bool {
@@ -295,6 +316,30 @@ var nameAbbrevs = wordSet(`mr mrs ms dr jr sr gen sen rep gov lt col sgt capt ad
 
 // nameSuffixes may follow a name: "Joseph R. Biden Jr.".
 var nameSuffixes = wordSet(`jr sr ii iii iv`)
+
+// institutionWords make a country's name an institution of its
+// government: "Russian Foreign Ministry".
+var institutionWords = wordSet(`ministry foreign defence defense interior finance armed forces army military navy air
+force security council office government cabinet parliament embassy mission presidency administration national
+guard police intelligence service services delegation affairs health justice state department of ministries`)
+
+// institution maps a known government name followed by institution words
+// onto the government: "Russian Foreign Ministry" is Russia.
+func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
+	if len(ts) < 2 {
+		return Actor{}, false
+	}
+	act, ok := a.exact(ts[0].fold, at)
+	if !ok || act.person() || act.Kind == "place" {
+		return Actor{}, false
+	}
+	for _, t := range ts[1:] {
+		if !institutionWords[t.fold] {
+			return Actor{}, false
+		}
+	}
+	return act, true
+}
 
 // nameJoiners join the parts of a name.
 var nameJoiners = wordSet(`de da del della di al el bin ibn von van der den la le du dos das`)
@@ -483,6 +528,9 @@ func (st *state) attribute() Attribution {
 		if m.weak {
 			continue
 		}
+		if k > 0 && m.first > 0 && s.ts[m.first-1].poss && s.ms[k-1].last == m.first-1 && s.ms[k-1].canonical() == at.Actor {
+			continue // "Russia's Foreign Ministry" is Russia's own
+		}
 		if n := m.canonical(); n != at.Actor && n != at.Speaker {
 			at.Target = n
 			break
@@ -630,6 +678,9 @@ func finalCue(ts []tok) int {
 				return -1
 			}
 			continue
+		}
+		if strings.HasSuffix(t.fold, "ing") {
+			return -1 // ", saying ..." closes nothing
 		}
 		// The subject and the mark before it: ", X said", ", said X".
 		for k := c - 1; k >= 0 && k >= c-7; k-- {
@@ -782,6 +833,11 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		return who{}, who{}, false
 	}
 	if m := mentionAt(s, j); m != nil && !ts[m.last].poss {
+		if !m.known && !m.person && m.first > 0 && ts[m.first-1].poss {
+			if p := mentionAt(s, m.first-1); p != nil && p.known {
+				return whoOf(p), who{}, true // "Russia's Foreign Ministry said"
+			}
+		}
 		w := st.fullName(whoOf(m))
 		if st.spokes[w.name] {
 			w.spokes = true

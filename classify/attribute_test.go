@@ -182,6 +182,35 @@ func TestAttribute(t *testing.T) {
 			want: []Attribution{{Actor: "Juan Gonzalez", Group: us, Cue: "said", Known: true}},
 		},
 		{
+			name: "institution", text: "Russia's Foreign Ministry said the envoy was recalled. The Iranian Foreign Ministry denied it.",
+			published: "2024-05-27",
+			want: []Attribution{
+				{Actor: "Russia", Group: "Russia government", Cue: "said", Known: true},
+				{Actor: "Iran", Group: "Iran government", Cue: "denied", Known: true},
+			},
+			reason: "a government's ministry speaks for the government",
+		},
+		{
+			name:      "dateline-participle",
+			text:      "KYIV, June 3 (Reuters) - Foreign Minister Dmytro Kuleba on Monday urged allies to send more air defences, saying the strikes would not stop.",
+			published: "2024-06-03",
+			want:      []Attribution{{Actor: "Dmytro Kuleba", Group: "Ukraine government", Cue: "urged", Target: "Ukraine", Known: true}},
+			reason:    "the dateline names no speaker; the participle belongs to the subject",
+		},
+		{
+			name: "arabic-article", text: "Mediators are hopeful, Qatari spokesman Majed al-Ansari told a briefing.", published: "2024-06-03",
+			want: []Attribution{{Actor: "Majed al-Ansari", Group: "Qatar government", Cue: "told", Known: true}},
+		},
+		{
+			name: "headline-colon", text: "Lavrov: the West wants a long war", published: "2024-06-03",
+			want: []Attribution{{Actor: "Sergei Lavrov", Group: "Russia government", Cue: ":", Target: "West", Known: true}},
+		},
+		{
+			name: "subordinate-clause", text: "While Maduro says the vote was clean, Guaido said it was rigged.", published: "2021-06-03",
+			want:   []Attribution{{Actor: "Juan Guaido", Group: "Venezuela opposition", Cue: "said", Target: "Nicolas Maduro", Known: true}},
+			reason: "a cue in a leading subordinate clause is not the sentence's attribution",
+		},
+		{
 			name: "officials", text: "Russian officials said the convoy had left.", published: "2022-05-27",
 			want:   []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "said", Known: true}},
 			reason: "a role noun speaks for the actor before it",
