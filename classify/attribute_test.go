@@ -357,3 +357,22 @@ func checkGolden(t *testing.T, name string, attrs []Attribution) {
 		t.Errorf("%s mismatch (-want +got):\n%s", golden, diff)
 	}
 }
+
+// BenchmarkAttribute attributes a seed article: mentions, fuzzy lookups
+// and the rules, without the sentence splitter.
+func BenchmarkAttribute(b *testing.B) {
+	path := filepath.Join(sharedDir(b, "seeds"), "article-2021-03-02-blinken-guaido.txt")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(raw)
+	sents := corpus.Split(text)
+	a := DefaultActors()
+	published := day("2021-03-02")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Attribute(text, sents, published)
+	}
+}
