@@ -341,8 +341,6 @@ func (rd *Reader) scanCSV() bool {
 			}
 			return false
 		}
-		line, _ := rd.csv.FieldPos(0)
-		rd.line = line
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
 			rd.line = perr.Line
@@ -356,6 +354,9 @@ func (rd *Reader) scanCSV() bool {
 		if err != nil {
 			rd.fatal = fmt.Errorf("%s: %w", rd.name, err)
 			return false
+		}
+		if len(fields) > 0 { // FieldPos panics on a record with no fields
+			rd.line, _ = rd.csv.FieldPos(0)
 		}
 		if len(fields) == 1 && strings.TrimSpace(fields[0]) == "" {
 			continue
