@@ -16,7 +16,7 @@ import (
 // a Latin-script word ("Gonz" + Tamil + "lez" becomes "Gonzlez", a form
 // the actor matcher's fuzzy lookup maps onto "Gonzalez"), while a whole
 // word in another script is kept; repair of UTF-8 that was decoded as
-// Windows-1252 ("â€™" for "’", "Ã©" for "é"); these repeat until nothing
+// Windows-1252 ("â€™" for "’", "Ã©" for "é", "â€" alone for "”"); these repeat until nothing
 // changes, so Clean is idempotent. Then straight quotes and apostrophes,
 // "-" for dashes and minus signs, one space for every kind of space
 // (newlines are kept), and runs of spaces become one.
@@ -42,7 +42,22 @@ func Clean(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	prevSpace := false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == '\t' || c == '\v' || c == '\f' || c == '\r' {
+				c = ' '
+			}
+			if c == ' ' && prevSpace {
+				continue
+			}
+			prevSpace = c == ' '
+			b.WriteByte(c)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		switch {
 		case r == '‘' || r == '’' || r == '‚' || r == '‛' || r == '′' || r == 'ʼ':
 			r = '\''
@@ -50,7 +65,7 @@ func Clean(s string) string {
 			r = '"'
 		case r == '–' || r == '—' || r == '−' || r == '‒' || r == '―' || r == '‐' || r == '‑':
 			r = '-'
-		case r != '\n' && unicode.IsSpace(r):
+		case unicode.IsSpace(r):
 			r = ' '
 		}
 		if r == ' ' {
@@ -177,7 +192,7 @@ func latinAfter(s string) bool {
 // whose Windows-1252 bytes complete a valid UTF-8 sequence. Other text,
 // "É”" in capitals for one, is left alone.
 func fixMojibake(s string) string {
-	if !strings.ContainsAny(s, "ÂÃÄÅâ") {
+	if !hasMojibakeLead(s) {
 		return s
 	}
 	var b []byte
@@ -202,6 +217,21 @@ func fixMojibake(s string) string {
 	return string(b)
 }
 
+// hasMojibakeLead reports whether s holds one of "Â", "Ã", "Ä", "Å", "â"
+// (0xC3 then 0x82-0x85 or 0xA2 in UTF-8).
+func hasMojibakeLead(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xC3)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; 0x82 <= c && c <= 0x85 || c == 0xA2 {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
+
 // mojibakeAt returns the UTF-8 bytes (seq[:size]) of the character whose
 // mojibake starts s (its first rune is r), and the length in s of that
 // mojibake; n is 0 when s does not start with one.
@@ -220,6 +250,13 @@ func mojibakeAt(s string, r rune) (seq [4]byte, size, n int) {
 		c, m := utf8.DecodeRuneInString(s[n:])
 		b, ok := cp1252Byte(c)
 		if m == 0 || !ok || b < 0x80 || b > 0xBF {
+			if k == 2 && seq[1] == 0x80 {
+				// "â€" alone: the 0x9D of a closing "”" was lost
+				// on the way, as Windows-1252 has no character
+				// for it.
+				seq[2] = 0x9D
+				return seq, 3, n
+			}
 			return seq, 0, 0
 		}
 		seq[k] = b
