@@ -334,10 +334,17 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	}
 	next, _ := utf8.DecodeRuneInString(text[k:])
 	spaced := k > j
+	if next == ',' || next == ';' || next == ':' || next == ')' {
+		return false // '("lock her up!"), he said': no sentence starts so
+	}
 	if r != '.' {
 		// "?" and "!" end a sentence unless a lower-case word follows
-		// inside a quotation ('"Why?" he asked.').
+		// inside a quotation ('"Why?" he asked.'), or a name and a
+		// verb of saying ('"Why?" Maduro asked.').
 		if unicode.IsLower(next) {
+			return false
+		}
+		if j > i+1 && isCloser(lastRune(text[i:j])) && saidAfter(text, k) {
 			return false
 		}
 		return true
@@ -424,6 +431,43 @@ var sentenceStarters = map[string]bool{
 	"You": true, "Is": true, "Was": true, "Why": true, "How": true, "Who": true, "If": true, "As": true,
 }
 
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// saidAfter reports whether text[k:] starts with one to four capitalised
+// words and a verb of saying: "Maduro asked", "Sen. Ana Ortiz said".
+func saidAfter(text string, k int) bool {
+	for n := 0; n <= 4; n++ {
+		w := wordAt(text, k)
+		if w == "" {
+			return false
+		}
+		if n > 0 && saidVerbs[w] {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+		k += len(w)
+		if k < len(text) && text[k] == '.' {
+			k++ // "Sen."
+		}
+		if k >= len(text) || text[k] != ' ' {
+			return false
+		}
+		k++
+	}
+	return false
+}
+
+var saidVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "added": true, "adds": true, "told": true,
+	"wrote": true, "writes": true, "replied": true, "shouted": true, "tweeted": true, "insisted": true,
+	"recalled": true, "quipped": true, "noted": true, "declared": true, "continued": true, "exclaimed": true,
+}
+
 // companyTitles follow a company suffix inside a sentence: "Acme Inc.
 // Chief Executive Ana Ruiz".
 var companyTitles = map[string]bool{
@@ -505,7 +549,9 @@ func isTitleContinuation(w string) bool {
 		"Administration", "Representative", "Trade", "Senator", "Vice", "Deputy", "Marine", "Air", "Forces", "Central",
 		"Security", "General", "Human", "Refugee", "Mission", "Peacekeeping", "Commission", "Agency", "Intelligence",
 		"Military", "Coast", "Justice", "Commerce", "Energy", "Homeland", "Southern", "Northern", "Chamber", "Bureau",
-		"Office", "Capitol", "Consulate", "Director", "Envoys", "Ambassadors", "Secretary-General":
+		"Office", "Capitol", "Consulate", "Director", "Envoys", "Ambassadors", "Secretary-General", "District",
+		"Circuit", "Attorneys", "Hispanic", "Catholic", "Conference", "Census", "Postal", "Patent", "Mint",
+		"Open", "Olympic", "Soccer", "Steel", "Bancorp":
 		return true
 	}
 	return false
