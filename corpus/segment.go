@@ -540,8 +540,9 @@ func wordAt(text string, k int) string {
 	return text[k:j]
 }
 
-// isTitleContinuation reports words that follow "U.S." inside a sentence
-// as part of a name: "U.S. Secretary", "U.S. Treasury".
+// isTitleContinuation reports words that follow "U.S.", "U.N." or "E.U."
+// inside a sentence as part of a name or title: "U.S. Secretary", "U.S.
+// Treasury", "U.S. Sen. Ana Ortiz", "U.N. General Assembly".
 func isTitleContinuation(w string) bool {
 	switch w {
 	case "Secretary", "President", "Treasury", "Army", "Navy", "Senate", "House", "Congress", "Embassy", "Ambassador",
@@ -551,7 +552,12 @@ func isTitleContinuation(w string) bool {
 		"Military", "Coast", "Justice", "Commerce", "Energy", "Homeland", "Southern", "Northern", "Chamber", "Bureau",
 		"Office", "Capitol", "Consulate", "Director", "Envoys", "Ambassadors", "Secretary-General", "District",
 		"Circuit", "Attorneys", "Hispanic", "Catholic", "Conference", "Census", "Postal", "Patent", "Mint",
-		"Open", "Olympic", "Soccer", "Steel", "Bancorp":
+		"Open", "Olympic", "Soccer", "Steel", "Bancorp", "Sen", "Rep", "Gen", "Adm", "Col", "Lt", "Amb",
+		"Border", "Customs", "Immigration", "Citizenship", "Marshals", "Geological", "Forest", "Agriculture",
+		"Education", "Labor", "Health", "Transportation", "Interior", "Veterans", "Strategic", "Cyber", "Space",
+		"European", "Pacific", "Indo", "Africa", "Bankruptcy", "Appeals", "High", "Commissioner", "Children",
+		"Development", "Food", "World", "Population", "Relief", "Climate", "Charter", "Assembly", "Rapporteur",
+		"Parliament", "Council", "Foreign", "Member", "Permanent":
 		return true
 	}
 	return false
