@@ -602,13 +602,14 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// "according to X"
 	var acc who
-	accAt := -1
+	accAt, accUnnamed := -1, false
 	for j := 0; j+2 < len(ts); j++ {
 		if ts[j].fold == "according" && ts[j+1].fold == "to" && !ts[j].quote {
-			if w := st.nounPhrase(s, j+2, 6); w.ok() {
+			if w := st.nounPhrase(s, j+2, 8); w.ok() {
 				acc, accAt = w, j
 				break
 			}
+			accUnnamed = true // "according to a count of delegates"
 		}
 	}
 	// A closing attribution: '..., Price said in a statement.' The
@@ -622,6 +623,9 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 			}
 			return spk, spk2, ts[c].fold
 		}
+		// "..., donors said.", "..., the airline said.": an unnamed source
+		// states it, not the name that opens the sentence.
+		return who{}, who{}, ts[c].fold
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
 	for c := from; c < len(ts); c++ {
@@ -653,6 +657,9 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	if acc.ok() {
 		return acc, who{}, "according to"
+	}
+	if accUnnamed {
+		return who{}, who{}, "according to"
 	}
 	// No cue: a name opening the clause and doing something.
 	if subj := st.clauseSubject(s); subj.ok() {
@@ -1136,15 +1143,18 @@ func (st *state) nounPhrase(s *sent, j, n int) who {
 			continue
 		case roleNouns[f]:
 			continue
-		default:
-			if ts[k].cap {
-				continue
-			}
+		case phraseEnd[f]:
 			return who{}
+		default:
+			continue // "a count by The Associated Press"
 		}
 	}
 	return who{}
 }
+
+// phraseEnd are words that end the noun phrase nounPhrase reads.
+var phraseEnd = wordSet(`that who which whose was were is are has have had will would and or but said says told
+than as if when while because`)
 
 // pronoun resolves the pronoun at j: a person named before it in the
 // sentence, else the person actor of the sentence before, else the last

@@ -211,6 +211,19 @@ func TestAttribute(t *testing.T) {
 			reason: "a cue in a leading subordinate clause is not the sentence's attribution",
 		},
 		{
+			name: "unnamed-closing-source", text: "Maduro has lost the army's trust, two diplomats said on Friday.", published: "2022-05-27",
+			want:   []Attribution{{Cue: "said", Target: "Nicolas Maduro"}},
+			reason: "the claim is the unnamed diplomats', not Maduro's position",
+		},
+		{
+			name: "according-to-unnamed", text: "Maduro leads the count, according to a tally of the votes.", published: "2022-05-27",
+			want: []Attribution{{Cue: "according to", Target: "Nicolas Maduro"}},
+		},
+		{
+			name: "according-to-far-name", text: "The talks stalled, according to a copy of the letter seen by Reuters.", published: "2022-05-27",
+			want: []Attribution{{Actor: "Reuters", Cue: "according to"}},
+		},
+		{
 			name: "officials", text: "Russian officials said the convoy had left.", published: "2022-05-27",
 			want:   []Attribution{{Actor: "Russia", Group: "Russia government", Cue: "said", Known: true}},
 			reason: "a role noun speaks for the actor before it",
