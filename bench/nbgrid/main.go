@@ -33,14 +33,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: nbgrid [-cpuprofile file] TRAIN.tsv TEST.tsv SETTING...")
 		os.Exit(2)
 	}
-	trainSet := read(flag.Arg(0))
-	testSet := read(flag.Arg(1))
 	if *cpu != "" {
 		f, err := os.Create(*cpu)
 		check(err)
 		check(pprof.StartCPUProfile(f))
 		defer pprof.StopCPUProfile()
 	}
+	t0 := time.Now()
+	trainSet := read(flag.Arg(0))
+	testSet := read(flag.Arg(1))
+	fmt.Printf("read %.2fs\n", time.Since(t0).Seconds())
 	for _, s := range flag.Args()[2:] {
 		opts, minCount, nobr := parse(s)
 		trainRecs, testRecs := trainSet, testSet
