@@ -458,6 +458,9 @@ type state struct {
 //     '"...," X said.', '"...," said X.', "X, who said": X;
 //   - "according to X": X (the Speaker, when the sentence also has a
 //     subject of its own: "Maduro rejected it, according to Y");
+//   - a closing attribution to someone unnamed ("..., two diplomats
+//     said", "according to a tally"): no actor, rather than the name the
+//     sentence opens with, whose position it is not;
 //   - "X's statement said", "a spokesman for X said", "U.S. officials
 //     said", "the Clinton campaign said": X, the principal behind the
 //     spokesman or office;
