@@ -43,17 +43,28 @@ func Clean(s string) string {
 	b.Grow(len(s))
 	prevSpace := false
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			if c == '\t' || c == '\v' || c == '\f' || c == '\r' {
-				c = ' '
+		if s[i] < utf8.RuneSelf {
+			// Copy the run of ASCII that stays as it is at once.
+			j := i
+			for j < len(s) {
+				c := s[j]
+				if c >= utf8.RuneSelf || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && prevSpace {
+					break
+				}
+				prevSpace = c == ' '
+				j++
 			}
-			if c == ' ' && prevSpace {
+			if j > i {
+				b.WriteString(s[i:j])
+				i = j
 				continue
 			}
-			prevSpace = c == ' '
-			b.WriteByte(c)
+			// A space after a space, or a tab or other space control.
+			i++
+			if !prevSpace {
+				b.WriteByte(' ')
+				prevSpace = true
+			}
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -113,6 +124,17 @@ func isZeroWidth(r rune) bool {
 func dropDebris(s string) string {
 	var b []byte // nil until something is dropped
 	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(s) && s[j] < utf8.RuneSelf {
+				j++
+			}
+			if b != nil {
+				b = append(b, s[i:j]...)
+			}
+			i = j
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		drop := 0
 		switch {
@@ -294,7 +316,22 @@ func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
-	for _, r := range s {
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			c := s[i]
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b.WriteByte(c + 'a' - 'A')
+				space = false
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				b.WriteByte(c)
+				space = false
+			case !space:
+				b.WriteByte(' ')
+				space = true
+			}
+			continue
+		}
 		if !plain && unicode.Is(unicode.Mn, r) {
 			continue
 		}
