@@ -150,8 +150,10 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
 		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
-		} else if j+1 < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") {
-			t.poss = true // "the Democrats' nominee"
+		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
+			t.poss = true // "Sanders' team": the apostrophe goes with the name
+			j++
+			t.end = j
 		}
 		t.fold = corpus.Fold(t.text)
 		out = append(out, t)
@@ -959,7 +961,7 @@ func clauseStart(ts []tok, j int) bool {
 	}
 	p := ts[j-1]
 	if !p.word() {
-		return p.punct != '-' || j < 2 || !ts[j-2].word()
+		return true // a mark, a quotation, a dash
 	}
 	return clauseWords[p.fold]
 }
@@ -1283,6 +1285,14 @@ this these those his her its their our my your some many more most all both each
 // afterApposition skips ", the director of ..., " after a subject and
 // returns the index of the token after it.
 func afterApposition(ts []tok, j int) int {
+	if j < len(ts) && ts[j].punct == '(' { // "Sen. Bernie Sanders (I-Vt.)"
+		for k := j + 1; k < len(ts) && k < j+8; k++ {
+			if ts[k].punct == ')' {
+				j = k + 1
+				break
+			}
+		}
+	}
 	if j < len(ts) && ts[j].punct == ',' {
 		for k := j + 1; k < len(ts) && k < j+25; k++ {
 			if ts[k].punct == ',' {
