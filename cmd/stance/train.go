@@ -42,6 +42,7 @@ stored in the model's summary.`,
 			numbers := fs.Bool("numbers", def.Features.Numbers, "map numbers to one term")
 			lower := fs.Bool("lower", def.Features.Lower, "fold case")
 			stop := fs.Bool("stopwords", def.Features.Stopwords, "drop function words")
+			binary := fs.Bool("binary", def.Features.Binary, "count each term once per sentence (binarised naive Bayes; helps on long texts)")
 			target := fs.Int("target", 0, "target-aware features: mark each record's target mention and the words within `w` of it (0: off)")
 			inFormat := fs.String("input-format", "", "corpus `format` for - and unknown extensions: tsv, csv or jsonl")
 			format := fs.String("format", "table", "output `format`: table, markdown, csv or json")
@@ -57,7 +58,7 @@ stored in the model's summary.`,
 					return err
 				}
 				opts := train.Options{
-					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target},
+					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary},
 					Alpha:    *alpha,
 					Priors:   *priors,
 					Labels:   splitList(*labels),
@@ -156,6 +157,12 @@ func featureString(t models.Tokenizer) string {
 	}
 	if t.Stopwords {
 		s += ", stopwords"
+	}
+	if t.Binary {
+		s += ", binary"
+	}
+	if t.Target > 0 {
+		s += fmt.Sprintf(", target window %d", t.Target)
 	}
 	return s
 }
