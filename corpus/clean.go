@@ -175,25 +175,31 @@ func dropDebris(s string) string {
 	return string(b)
 }
 
-// isForeign reports letters and marks of a script other than Latin.
-// Inherited combining marks (U+0300...) are not foreign by themselves: they
-// accent Latin letters too.
+// isForeign reports letters and marks of a script other than Latin. The
+// combining diacritics that accent Latin letters (U+0300..., see
+// isLatinMark) are not foreign; other marks that Unicode gives no script
+// of their own are: Arabic vowel signs, the kana voicing marks and the
+// ideographic tone marks of CJK text.
 func isForeign(r rune) bool {
-	if r < 0x80 || unicode.Is(unicode.Latin, r) {
-		return false
-	}
-	if unicode.Is(unicode.Inherited, r) {
+	if r < 0x80 || unicode.Is(unicode.Latin, r) || isLatinMark(r) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)
 }
 
+// isLatinMark reports the combining diacritical marks used with Latin
+// letters: the Combining Diacritical Marks blocks and their supplements.
+func isLatinMark(r rune) bool {
+	return 0x0300 <= r && r <= 0x036F || 0x1AB0 <= r && r <= 0x1AFF || 0x1DC0 <= r && r <= 0x1DFF ||
+		0x20D0 <= r && r <= 0x20FF || 0xFE20 <= r && r <= 0xFE2F
+}
+
 // latinBefore reports whether s ends with a Latin letter, perhaps
-// followed by combining marks.
+// followed by combining diacritics.
 func latinBefore(s string) bool {
 	for len(s) > 0 {
 		r, n := utf8.DecodeLastRuneInString(s)
-		if unicode.Is(unicode.Inherited, r) && unicode.IsMark(r) {
+		if isLatinMark(r) {
 			s = s[:len(s)-n]
 			continue
 		}
