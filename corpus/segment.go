@@ -108,9 +108,9 @@ func Split(text string) []Sentence {
 		}
 		switch {
 		case r == '\n':
-			// A blank line, or a line with no end punctuation that
-			// stands alone (a headline or list item before a blank line
-			// or a bullet), ends the sentence.
+			// A blank line ends the sentence, and so does a line
+			// break before a bullet or after a line that stands alone
+			// (a headline, a byline, a list item: see headlineEnds).
 			j := i + 1
 			for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 				j++
@@ -176,8 +176,8 @@ var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
 // headlineEnds reports whether the line break at text[i], with the next
 // line starting at text[j], ends a line that has no end punctuation (a
 // headline, a byline, a list item) before a line that starts a new
-// sentence. A next line that starts with a lower-case letter continues
-// hard-wrapped prose.
+// sentence. A next line that starts with a lower-case letter, or a line
+// that ends in a word like "the" or "with", continues hard-wrapped prose.
 func headlineEnds(text string, start, i, j int) bool {
 	if j >= len(text) {
 		return true
