@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/models"
 )
 
 var updateActors = flag.Bool("update-actors", false, "rewrite the golden files in testdata/actors")
@@ -387,5 +388,44 @@ func BenchmarkAttribute(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		a.Attribute(text, sents, published)
+	}
+}
+
+// TestSeedsClassified checks the first seed through the whole Classifier:
+// Gonzalez's statements are dated the day before publication ("said
+// Wednesday") and the closing of the talks August 2019.
+func TestSeedsClassified(t *testing.T) {
+	dir := sharedDir(t, "seeds")
+	const name = "article-2021-05-27-us-venezuela-mt.txt"
+	b, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := corpus.ParseArticle(b, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := models.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sts, err := (&Classifier{Model: m}).Article(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gonzalez, closed := 0, false
+	for _, st := range sts {
+		if st.Actor == "Juan Gonzalez" && st.Group == "United States government" && st.Date == "2021-05-26" {
+			gonzalez++
+		}
+		if strings.Contains(st.Text, "closed the") && st.Actor == "Nicolas Maduro" && strings.HasPrefix(st.Date, "2019-08") {
+			closed = true
+		}
+	}
+	if gonzalez < 7 {
+		t.Errorf("%s: %d statements by Juan Gonzalez dated 2021-05-26, want at least 7", name, gonzalez)
+	}
+	if !closed {
+		t.Errorf("%s: the closing of the talks is not Nicolas Maduro's in August 2019", name)
 	}
 }
