@@ -615,6 +615,14 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 				break
 			}
 			accUnnamed = true // "according to a count of delegates"
+			for k := j + 2; k < len(ts) && k < j+8; k++ {
+				switch ts[k].fold {
+				case "its", "his", "her", "their":
+					// "according to a statement from its foreign
+					// ministry": the subject's own statement.
+					accUnnamed = false
+				}
+			}
 		}
 	}
 	// A closing attribution: '..., Price said in a statement.' The
