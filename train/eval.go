@@ -157,6 +157,9 @@ func CrossValidate(recs []corpus.Record, opts Options, k int) (Metrics, error) {
 		}
 		gold = append(gold, g...)
 		pred = append(pred, p...)
+		if opts.Progress != nil {
+			opts.Progress(f+1, k)
+		}
 	}
 	return Score(labels, gold, pred), nil
 }

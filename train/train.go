@@ -38,6 +38,10 @@ type Options struct {
 	// another label is an error. When empty, labels are taken in the order
 	// they first appear.
 	Labels []string
+	// Progress, when set, is called after each fold of CrossValidate
+	// with the folds done and their total, for a progress display. It
+	// does not affect the model.
+	Progress func(done, total int)
 	// Files names the training files, for the model's summary; only their
 	// base names are stored, so the model does not depend on where the
 	// corpus was checked out.

@@ -139,3 +139,20 @@ func TestScore(t *testing.T) {
 		t.Errorf("confusion %v / per-label %v", m.Confusion, m.PerLabel)
 	}
 }
+
+func TestCrossValidateProgress(t *testing.T) {
+	opts := train.DefaultOptions()
+	var calls []int
+	opts.Progress = func(done, total int) {
+		if total != 3 {
+			t.Errorf("progress total %d, want 3", total)
+		}
+		calls = append(calls, done)
+	}
+	if _, err := train.CrossValidate(small(), opts, 3); err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != 3 || calls[0] != 1 || calls[2] != 3 {
+		t.Errorf("progress calls %v, want [1 2 3]", calls)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"strconv"
 
 	"github.com/stancemix/stance/cmd/stance/internal/table"
+	"github.com/stancemix/stance/cmd/stance/internal/progress"
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
 	"github.com/stancemix/stance/train"
@@ -77,7 +78,10 @@ stored in the model's summary.`,
 					return err
 				}
 				if *cv > 0 {
+					bar := progress.New(e.stderr, int64(*cv), "folds", *quiet)
+					opts.Progress = func(done, total int) { bar.Add(1) }
 					met, err := train.CrossValidate(recs, opts, *cv)
+					bar.Done()
 					if err != nil {
 						return err
 					}
