@@ -3,6 +3,7 @@ package classify
 import (
 	"flag"
 	"fmt"
+	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -268,25 +269,6 @@ func TestAttributeConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
-// sharedDir returns sub under $STANCE_SHARED (default ../../shared from
-// this package). It skips the test when it is absent, and fails it when
-// CI=true.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir := os.Getenv("STANCE_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(dir, sub)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED to the shared folder)", err)
-		}
-		t.Skipf("shared data not found: %v (set STANCE_SHARED to the shared folder)", err)
-	}
-	return path
-}
-
 // readSeed reads a seed article and attributes its body.
 func readSeed(t *testing.T, dir, name string) ([]corpus.Sentence, []Attribution) {
 	t.Helper()
@@ -314,7 +296,7 @@ func readSeed(t *testing.T, dir, name string) ([]corpus.Sentence, []Attribution)
 // file (sentence numbers and attributions only, no third-party text);
 // -update-actors rewrites it.
 func TestSeeds(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := shared.Path(t, "seeds")
 	const mt, bg = "article-2021-05-27-us-venezuela-mt.txt", "article-2021-03-02-blinken-guaido.txt"
 
 	sents, attrs := readSeed(t, dir, mt)
@@ -375,7 +357,7 @@ func checkGolden(t *testing.T, name string, attrs []Attribution) {
 // BenchmarkAttribute attributes a seed article: mentions, fuzzy lookups
 // and the rules, without the sentence splitter.
 func BenchmarkAttribute(b *testing.B) {
-	path := filepath.Join(sharedDir(b, "seeds"), "article-2021-03-02-blinken-guaido.txt")
+	path := filepath.Join(shared.Path(b, "seeds"), "article-2021-03-02-blinken-guaido.txt")
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		b.Fatal(err)
@@ -395,7 +377,7 @@ func BenchmarkAttribute(b *testing.B) {
 // Gonzalez's statements are dated the day before publication ("said
 // Wednesday") and the closing of the talks August 2019.
 func TestSeedsClassified(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := shared.Path(t, "seeds")
 	const name = "article-2021-05-27-us-venezuela-mt.txt"
 	b, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {

@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/stancemix/stance/internal/shared"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -13,26 +13,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 )
-
-// sharedFile returns the path of rel under the shared data directory:
-// $STANCE_SHARED, by default ../../shared from the package directory. When
-// the file is absent the test is skipped, or fails when CI=true, where the
-// data must be present.
-func sharedFile(t testing.TB, rel string) string {
-	t.Helper()
-	dir := os.Getenv("STANCE_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(dir, filepath.FromSlash(rel))
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data %s is missing (set STANCE_SHARED): %v", rel, err)
-		}
-		t.Skipf("shared data %s is missing, skipping (set STANCE_SHARED to the shared directory): %v", rel, err)
-	}
-	return path
-}
 
 // dateUTC is a date at 00:00 UTC.
 func dateUTC(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
@@ -405,7 +385,7 @@ func TestFindDateInYear(t *testing.T) {
 // TestInferYearSeed dates an undated article: its year is inferred from
 // the years it mentions, then its "March 2" resolves in that year.
 func TestInferYearSeed(t *testing.T) {
-	b, err := os.ReadFile(sharedFile(t, "seeds/article-2021-03-02-blinken-guaido.txt"))
+	b, err := os.ReadFile(shared.Path(t, "seeds/article-2021-03-02-blinken-guaido.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +452,7 @@ const dateCasesFloor = 0.92
 // TestDateCases scores FindDate/ResolveExpr on third-party date cases,
 // comparing the date part only. Expected misses are explained in the log.
 func TestDateCases(t *testing.T) {
-	f, err := os.Open(sharedFile(t, "data/dates/cases.jsonl"))
+	f, err := os.Open(shared.Path(t, "data/dates/cases.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 package classify_test
 
 import (
-	"os"
+	"github.com/stancemix/stance/internal/shared"
 	"path/filepath"
 	"testing"
 
@@ -10,23 +10,11 @@ import (
 	"github.com/stancemix/stance/models"
 )
 
-// newsMTSCDir returns the NewsMTSC directory under $STANCE_SHARED
-// (default ../../shared from this package). It skips the test when the
-// files are absent, and fails it when CI=true.
+// newsMTSCDir returns the NewsMTSC folder of the shared data; see
+// [shared.Path] for when the test skips or fails.
 func newsMTSCDir(t testing.TB) string {
 	t.Helper()
-	dir := os.Getenv("STANCE_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	dir = filepath.Join(dir, "data", "newsmtsc")
-	if _, err := os.Stat(filepath.Join(dir, "dev_rw.jsonl")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("NewsMTSC not found (set STANCE_SHARED): %v", err)
-		}
-		t.Skipf("NewsMTSC not found (set STANCE_SHARED to the shared checkout): %v", err)
-	}
-	return dir
+	return filepath.Dir(shared.Path(t, "data/newsmtsc/dev_rw.jsonl"))
 }
 
 // macroF1 is the mean F1 over the labels negative, neutral and positive.

@@ -3,6 +3,7 @@ package classify
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,7 +80,7 @@ func (s polnearScore) share() float64 {
 // A sentence gets one Attribution, so a sentence with two gold sources
 // can find only one of them: 100 % is out of reach by construction.
 func TestPolNeAR(t *testing.T) {
-	path := sharedDir(t, filepath.Join("data", "attribution", "polnear_train.jsonl"))
+	path := shared.Path(t, filepath.Join("data", "attribution", "polnear_train.jsonl"))
 	score, misses := polnearRun(t, path)
 	t.Logf("PolNeAR train: %d of %d gold sources found (%.1f %%): named %d/%d (%.1f %%), pronoun %d/%d (%.1f %%)",
 		score.namedFound+score.pronounFound, score.named+score.pronoun, 100*score.share(),

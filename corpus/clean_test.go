@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func TestClean(t *testing.T) {
 // of Clean with no letter of another script inside a Latin word, and with
 // "Gonzலez"-style names in Latin letters only.
 func TestCleanSeed(t *testing.T) {
-	dir := sharedDir(t, "seeds")
+	dir := shared.Path(t, "seeds")
 	b, err := os.ReadFile(filepath.Join(dir, "article-2021-05-27-us-venezuela-mt.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"flag"
+	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,31 +15,12 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// sharedDir returns sub under $STANCE_SHARED (default ../../shared from
-// this package, the shared folder beside the repository). It skips the
-// test when the data is absent, and fails it when CI=true.
-func sharedDir(t testing.TB, sub string) string {
-	t.Helper()
-	dir := os.Getenv("STANCE_SHARED")
-	if dir == "" {
-		dir = filepath.Join("..", "..", "shared")
-	}
-	path := filepath.Join(dir, sub)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED to the shared folder)", err)
-		}
-		t.Skipf("shared data not found: %v (set STANCE_SHARED to the shared folder)", err)
-	}
-	return path
-}
-
 // goldenFloor is the measured whole-case exact-match rate on the sbd
 // golden rules; it is only ever raised.
 const goldenFloor = 1.00
 
 func TestSplitGolden(t *testing.T) {
-	f, err := os.Open(sharedDir(t, filepath.Join("data", "sbd", "golden_en.jsonl")))
+	f, err := os.Open(shared.Path(t, filepath.Join("data", "sbd", "golden_en.jsonl")))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package train_test
 
 import (
+	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,34 +81,11 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
-// sharedDir returns the shared data folder: $STANCE_SHARED (relative to the
-// repository root when relative), or ../shared beside the repository. It
-// skips the test when the folder is absent, except under CI=true, where it
-// fails.
-func sharedDir(t *testing.T, sub string) string {
-	t.Helper()
-	dir := os.Getenv("STANCE_SHARED")
-	switch {
-	case dir == "":
-		dir = filepath.Join("..", "..", "shared")
-	case !filepath.IsAbs(dir):
-		dir = filepath.Join("..", dir) // this package sits one below the root
-	}
-	path := filepath.Join(dir, sub)
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared data missing under CI: %v (set STANCE_SHARED)", err)
-		}
-		t.Skipf("shared data not found: %v (set STANCE_SHARED to the shared folder)", err)
-	}
-	return path
-}
-
 // readCameo reads stance_cameo/train.tsv, keeping the violence rows
 // (coarse class 14-20, material conflict) only when withViolence is set.
 func readCameo(t *testing.T, withViolence bool) []corpus.Record {
 	t.Helper()
-	path := sharedDir(t, filepath.Join("data", "stance_cameo", "train.tsv"))
+	path := shared.Path(t, filepath.Join("data", "stance_cameo", "train.tsv"))
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
