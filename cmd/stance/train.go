@@ -9,8 +9,8 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/stancemix/stance/cmd/stance/internal/table"
 	"github.com/stancemix/stance/cmd/stance/internal/progress"
+	"github.com/stancemix/stance/cmd/stance/internal/table"
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
 	"github.com/stancemix/stance/train"
