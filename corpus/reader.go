@@ -25,6 +25,7 @@ type Record struct {
 	// a sentiment label is toward); "" for whole-sentence labels.
 	Target string `json:"target,omitempty"`
 	Line   int    `json:"-"` // line of the record in its file, from 1
+	File   string `json:"-"` // the name the reader was given for its input
 }
 
 // A Format is the syntax of a labelled corpus.
@@ -285,7 +286,7 @@ func (rd *Reader) fields(fields []string) {
 		rd.err = rd.syntax("%d fields, header has %d", len(fields), len(rd.cols))
 		return
 	}
-	rd.rec = Record{Label: get("label"), Text: get("text"), Actor: get("actor"), Date: get("date"), Source: get("source"), Target: get("target"), Line: rd.line}
+	rd.rec = Record{Label: get("label"), Text: get("text"), Actor: get("actor"), Date: get("date"), Source: get("source"), Target: get("target"), Line: rd.line, File: rd.name}
 	rd.check()
 }
 
@@ -316,7 +317,7 @@ func (rd *Reader) parseJSON(line []byte) {
 		rd.err = &SyntaxError{File: rd.name, Line: rd.line, Msg: "bad JSON: " + err.Error(), Err: err}
 		return
 	}
-	rd.rec = Record{Actor: v.Actor, Date: v.Date, Source: v.Source, Target: v.Target, Line: rd.line}
+	rd.rec = Record{Actor: v.Actor, Date: v.Date, Source: v.Source, Target: v.Target, Line: rd.line, File: rd.name}
 	if v.Label != nil {
 		rd.rec.Label = strings.TrimSpace(*v.Label)
 	}

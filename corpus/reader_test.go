@@ -133,6 +133,9 @@ func TestReader(t *testing.T) {
 			if err := rd.Err(); err != nil {
 				fatal = err.Error()
 			}
+			for i := range tt.want {
+				tt.want[i].File = "t.tsv" // every record names its input
+			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("records mismatch (-want +got):\n%s\nreason: %s", diff, tt.reason)
 			}

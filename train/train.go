@@ -64,8 +64,14 @@ type LabelError struct {
 	Labels []string
 }
 
+// Error names the record's file and line, when known, in the
+// "file:line: problem" form of the corpus reader's errors.
 func (e *LabelError) Error() string {
-	return fmt.Sprintf("unknown label %q (want one of %v)", e.Record.Label, e.Labels)
+	msg := fmt.Sprintf("unknown label %q (want one of %v)", e.Record.Label, e.Labels)
+	if e.Record.File != "" && e.Record.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Record.File, e.Record.Line, msg)
+	}
+	return msg
 }
 
 func (o Options) check() (Options, error) {

@@ -151,7 +151,7 @@ when any line fails to parse or --strict is set and duplicates were found.`,
 	}
 }
 
-func where(r corpus.Record) string { return fmt.Sprintf("%s:%d", r.Source, r.Line) }
+func where(r corpus.Record) string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 
 func truncate(s string, n int) string {
 	r := []rune(s)
@@ -198,7 +198,6 @@ func scanCorpus(e *env, path, inputFormat string) ([]corpus.Record, []string, er
 			bad = append(bad, err.Error())
 			continue
 		}
-		rec.Source = name
 		recs = append(recs, rec)
 	}
 	if err := cr.Err(); err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -47,10 +46,6 @@ file and line.`,
 					return err
 				}
 				met, err := train.Evaluate(m, recs)
-				var le *train.LabelError
-				if errors.As(err, &le) {
-					return fmt.Errorf("%s:%d: %v", le.Record.Source, le.Record.Line, le)
-				}
 				if err != nil {
 					return err
 				}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -70,10 +69,6 @@ stored in the model's summary.`,
 					return err
 				}
 				m, err := train.Train(recs, opts)
-				var le *train.LabelError
-				if errors.As(err, &le) {
-					return fmt.Errorf("%s:%d: %v", le.Record.Source, le.Record.Line, le)
-				}
 				if err != nil {
 					return err
 				}
