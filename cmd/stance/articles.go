@@ -187,6 +187,8 @@ type classifierFlags struct {
 	model, actors, sentiment, inputFormat string
 	threshold                             float64
 	quiet                                 bool
+
+	loaded *models.Model // the --model, once loaded
 }
 
 func (cf *classifierFlags) register(fs interface {
@@ -202,6 +204,33 @@ func (cf *classifierFlags) register(fs interface {
 	fs.BoolVar(&cf.quiet, "quiet", false, "no progress bar")
 }
 
+// stanceModel returns the --model (or the embedded default), loading it
+// once however many times a command asks.
+func (cf *classifierFlags) stanceModel() (*models.Model, error) {
+	if cf.loaded == nil {
+		m, err := loadModel(cf.model)
+		if err != nil {
+			return nil, err
+		}
+		cf.loaded = m
+	}
+	return cf.loaded, nil
+}
+
+// tallyLabels is the stance order of tables: the labels of --model when
+// one is given, else the four of the default model, without loading it
+// for statements that were classified before.
+func (cf *classifierFlags) tallyLabels() ([]string, error) {
+	if cf.model == "" {
+		return []string{"pressure", "negotiation", "support", "neutral"}, nil
+	}
+	m, err := cf.stanceModel()
+	if err != nil {
+		return nil, err
+	}
+	return m.Labels, nil
+}
+
 func (cf *classifierFlags) classifier(e *env) (*classify.Classifier, error) {
 	e.quiet = e.quiet || cf.quiet
 	if cf.inputFormat != "" && cf.inputFormat != "text" && cf.inputFormat != "jsonl" {
@@ -210,7 +239,7 @@ func (cf *classifierFlags) classifier(e *env) (*classify.Classifier, error) {
 	if cf.threshold < 0 || cf.threshold >= 1 {
 		return nil, usagef("--threshold %v out of range [0, 1)", cf.threshold)
 	}
-	m, err := loadModel(cf.model)
+	m, err := cf.stanceModel()
 	if err != nil {
 		return nil, err
 	}

@@ -80,7 +80,7 @@ the models disagree.`,
 					dims = []classify.Dimension{classify.ByModel}
 					for _, m := range models {
 						c := cf
-						c.model = m
+						c.model, c.loaded = m, nil
 						if m == "default" {
 							c.model = ""
 						}
@@ -97,7 +97,11 @@ the models disagree.`,
 				}
 				read := len(sts)
 				sts = flt.apply(sts, cf.threshold)
-				cmp := compareStatements(sts, dims[0], per, flt, models)
+				labels, err := cf.tallyLabels()
+				if err != nil {
+					return err
+				}
+				cmp := compareStatements(sts, labels, dims[0], per, flt, models)
 				cmp.Title = fmt.Sprintf("stance mix by %s (%s)", columnName(dims[0], per), flt.describe(len(sts), read))
 				var agree *agreement
 				if len(models) > 0 {
@@ -180,8 +184,7 @@ type hiddenColumns struct {
 }
 
 // compareStatements tallies sts by one dimension and orders the columns.
-func compareStatements(sts []classify.Statement, d classify.Dimension, per classify.Period, flt filter, models []string) *comparison {
-	labels := []string{"pressure", "negotiation", "support", "neutral"}
+func compareStatements(sts []classify.Statement, labels []string, d classify.Dimension, per classify.Period, flt filter, models []string) *comparison {
 	t := classify.NewTally(labels, []classify.Dimension{d}, per)
 	for _, st := range sts {
 		t.Add(st)

@@ -70,13 +70,9 @@ number of statements read.`,
 				}
 				read := len(sts)
 				sts = flt.apply(sts, cf.threshold)
-				labels := []string{"pressure", "negotiation", "support", "neutral"}
-				if cf.model != "" {
-					m, err := loadModel(cf.model)
-					if err != nil {
-						return err
-					}
-					labels = m.Labels
+				labels, err := cf.tallyLabels()
+				if err != nil {
+					return err
 				}
 				tally := classify.NewTally(labels, dims, per)
 				for _, st := range sts {
