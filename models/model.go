@@ -360,15 +360,6 @@ type header struct {
 	Checksum string `json:"checksum"`
 }
 
-// encode returns the file bytes of m with the given checksum.
-func (m *Model) encode(sum string) ([]byte, error) {
-	b, err := json.MarshalIndent(file{Format: Kind, Version: Version, Checksum: sum, Model: m}, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
-
 // setChecksum returns the file bytes b, encoded with an empty checksum, with
 // the checksum sum filled in: the bytes encode(sum) gives, without encoding
 // the model twice. The field is the third line of every encoding.
@@ -423,7 +414,18 @@ func Load(r io.Reader) (*Model, error) {
 	return decode(b)
 }
 
+// decode reads a model file: the fast reader's way when it can, else
+// encoding/json's, which also gives the errors.
 func decode(b []byte) (*Model, error) {
+	if m, ok := decodeFast(b); ok {
+		return m, nil
+	}
+	return decodeJSON(b)
+}
+
+// decodeJSON reads a model file with encoding/json and verifies the
+// checksum by re-encoding the model.
+func decodeJSON(b []byte) (*Model, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, errors.New("models: empty model file")
 	}
