@@ -199,13 +199,19 @@ func (m *Model) build() {
 		// Each term is observed once per class, so the order of vocab does
 		// not change the library's sums: no need to sort it.
 		vocab := m.terms()
+		// Each class has its own tables in the library, so the classes
+		// are observed on all cores.
+		var wg sync.WaitGroup
 		for i, c := range m.Counts {
 			class := m.classes[i]
-			for _, term := range vocab {
-				// Lidstone: (k*count + 1) / (k*total + V) = (count + alpha) / (total + alpha*V).
-				m.clf.Observe(term, k*c[term]+1, class)
-			}
+			wg.Go(func() {
+				for _, term := range vocab {
+					// Lidstone: (k*count + 1) / (k*total + V) = (count + alpha) / (total + alpha*V).
+					m.clf.Observe(term, k*c[term]+1, class)
+				}
+			})
 		}
+		wg.Wait()
 		// The library's prior is each class's share of observed tokens;
 		// replace it by the prior the model asks for.
 		totals := m.clf.WordCount()
@@ -234,17 +240,29 @@ func (m *Model) build() {
 // them in the order LogScores would, so its scores are the same bits.
 func (m *Model) tabulate(vocab []string) {
 	k := len(m.Labels)
-	m.index = make(map[string]int32, len(vocab))
-	for j, term := range vocab {
-		m.index[term] = int32(j)
-	}
-	freqs := m.clf.WordFrequencies(vocab)
-	m.logp = make([]float64, len(vocab)*k)
-	for i := range freqs {
-		for j, f := range freqs[i] {
-			m.logp[j*k+i] = math.Log(f)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		m.index = make(map[string]int32, len(vocab))
+		for j, term := range vocab {
+			m.index[term] = int32(j)
 		}
+	})
+	// The library's tables are only read from here on: the rows are
+	// filled in chunks on all cores.
+	m.logp = make([]float64, len(vocab)*k)
+	const chunk = 1 << 14
+	for lo := 0; lo < len(vocab); lo += chunk {
+		hi := min(lo+chunk, len(vocab))
+		wg.Go(func() {
+			freqs := m.clf.WordFrequencies(vocab[lo:hi])
+			for i := range freqs {
+				for j, f := range freqs[i] {
+					m.logp[(lo+j)*k+i] = math.Log(f)
+				}
+			}
+		})
 	}
+	wg.Wait()
 	m.logPrior, _, _ = m.clf.LogScores(nil)
 	// Every term the model has not counted scores the same; find one.
 	unseen := "\x00"
