@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -129,5 +130,30 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		tok.Tokenize(text)
+	}
+}
+
+// TestUniqueFilter compares UniqueFilter with the plain map it replaces.
+func TestUniqueFilter(t *testing.T) {
+	text := strings.Repeat("The talks will go on, the talks will not stop; talks, talks and more TALKS. ", 40) + "a b c d e f g h i j k l m n o p q r s t u v w x y z a"
+	for _, f := range []corpus.Features{{}, {Lower: true}, {Lower: true, NGrams: 3}} {
+		toks := f.Analyzer().Analyze(text)
+		var want []corpus.Token
+		seen := map[string]bool{}
+		for _, tok := range toks {
+			if !seen[tok.Term] {
+				seen[tok.Term] = true
+				want = append(want, tok)
+			}
+		}
+		got := corpus.UniqueFilter{}.Filter(slices.Clone(toks))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("UniqueFilter(%+v) mismatch (-want +got):\n%s", f, diff)
+		}
+	}
+	for _, toks := range [][]corpus.Token{nil, {}, {{Term: "x"}}, {{Term: ""}, {Term: ""}}} {
+		if got := (corpus.UniqueFilter{}).Filter(toks); len(got) != min(len(toks), 1) {
+			t.Errorf("UniqueFilter(%v) = %v", toks, got)
+		}
 	}
 }

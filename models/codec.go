@@ -98,23 +98,28 @@ func appendCounts(b []byte, c map[string]int) []byte {
 	if len(c) == 0 {
 		return append(b, "{}"...)
 	}
-	keys := make([]string, 0, len(c))
+	// Sort the entries rather than the keys: no map lookup afterwards.
+	type entry struct {
+		term string
+		n    int
+	}
+	entries := make([]entry, 0, len(c))
 	size := 0
-	for k := range c {
-		keys = append(keys, k)
+	for k, n := range c {
+		entries = append(entries, entry{k, n})
 		size += len(k) + 16
 	}
-	slices.Sort(keys)
+	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.term, b.term) })
 	b = slices.Grow(b, size+8)
 	b = append(b, '{')
-	for i, k := range keys {
+	for i, e := range entries {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = append(b, "\n   "...)
-		b = appendString(b, k)
+		b = appendString(b, e.term)
 		b = append(b, ": "...)
-		b = strconv.AppendInt(b, int64(c[k]), 10)
+		b = strconv.AppendInt(b, int64(e.n), 10)
 	}
 	return append(b, "\n  }"...)
 }

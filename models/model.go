@@ -30,7 +30,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/navossoc/bayesian"
@@ -278,7 +278,7 @@ func (m *Model) tabulate(vocab []string) {
 // Vocabulary returns every term the model has counted, sorted.
 func (m *Model) Vocabulary() []string {
 	vocab := m.terms()
-	sort.Strings(vocab)
+	slices.Sort(vocab)
 	return vocab
 }
 
