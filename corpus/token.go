@@ -37,11 +37,34 @@ type Analyzer struct {
 
 // Analyze tokenises text and runs the filters.
 func (a Analyzer) Analyze(text string) []Token {
-	toks := a.Tokenizer.Tokenize(text)
+	return a.AppendAnalyze(nil, text)
+}
+
+// AppendAnalyze is Analyze into dst's storage: it appends the tokens of
+// text to dst and returns the extended slice, so that a caller analysing
+// many texts can reuse one slice (pass dst[:0]). The Tokenizer appends in
+// place when it is a TokenAppender; filters only ever see the tokens of
+// text.
+func (a Analyzer) AppendAnalyze(dst []Token, text string) []Token {
+	var toks []Token
+	if ta, ok := a.Tokenizer.(TokenAppender); ok {
+		toks = ta.AppendTokens(dst[len(dst):], text)
+	} else {
+		toks = a.Tokenizer.Tokenize(text)
+	}
 	for _, f := range a.Filters {
 		toks = f.Filter(toks)
 	}
-	return toks
+	if len(dst) == 0 {
+		return toks
+	}
+	return append(dst, toks...)
+}
+
+// A TokenAppender is a Tokenizer that can append its tokens to a slice
+// the caller provides.
+type TokenAppender interface {
+	AppendTokens(dst []Token, text string) []Token
 }
 
 // Terms returns the terms of the analysed text.
@@ -113,9 +136,14 @@ type WordTokenizer struct {
 
 // Tokenize implements Tokenizer.
 func (t WordTokenizer) Tokenize(text string) []Token {
+	return t.AppendTokens(nil, text)
+}
+
+// AppendTokens implements TokenAppender.
+func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
-	toks := make([]Token, 0, len(text)/4+1)
+	toks = slices.Grow(toks, len(text)/4+1)
 	// With Lower, ASCII words are cut from one lower-cased copy of text,
 	// which has the same byte offsets, instead of one copy per word.
 	low := text

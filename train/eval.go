@@ -110,8 +110,16 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 		wg.Add(1)
 		go func(lo, hi int) {
 			defer wg.Done()
+			// The tokens and terms of one record at a time.
+			var toks []corpus.Token
+			var terms []string
 			for i := lo; i < hi; i++ {
-				p, _ := m.Predict(a.Terms(f.Text(recs[i].Text, recs[i].Target)))
+				toks = a.AppendAnalyze(toks[:0], f.Text(recs[i].Text, recs[i].Target))
+				terms = terms[:0]
+				for _, t := range toks {
+					terms = append(terms, t.Term)
+				}
+				p, _ := m.Predict(terms)
 				pred[i] = p.Index
 			}
 		}(lo, hi)

@@ -214,11 +214,12 @@ func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nla
 				p.counts[i] = make(map[string]int)
 			}
 			p.rows = make([]int, nlabels)
+			var toks []corpus.Token // reused from record to record
 			for _, r := range recs {
 				li := index[r.Label]
 				p.rows[li]++
 				c := p.counts[li]
-				toks := a.Analyze(f.Text(r.Text, r.Target))
+				toks = a.AppendAnalyze(toks[:0], f.Text(r.Text, r.Target))
 				for _, t := range toks {
 					c[t.Term]++
 				}
