@@ -1,12 +1,14 @@
 package corpus
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A Token is one term of a text. Start and End are byte offsets into the
@@ -205,6 +207,9 @@ func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []To
 // when s has no ASCII capital.
 func foldASCII(s string) string {
 	i := 0
+	for i+8 <= len(s) && upper8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) == 0 {
+		i += 8
+	}
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
 	}
@@ -213,6 +218,11 @@ func foldASCII(s string) string {
 	}
 	b := make([]byte, len(s))
 	copy(b, s[:i])
+	// Eight bytes at a time, then the tail.
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
+	}
 	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
@@ -220,7 +230,19 @@ func foldASCII(s string) string {
 		}
 		b[i] = c
 	}
-	return string(b)
+	// b is never written again: hand it over as the string without a
+	// copy, as strings.Builder does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
+// in the others (SWAR: no byte carries into the next).
+func upper8(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ msb
+	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
+	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
+	return (geA ^ gtZ) &^ x & msb
 }
 
 func isASCII(w string) bool {
@@ -381,7 +403,7 @@ func (NegationFilter) Filter(toks []Token) []Token {
 }
 
 func negates(w string) bool {
-	if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
 	// The negation words below are 2 to 9 bytes long and start with one
