@@ -20,6 +20,8 @@ package models
 
 import (
 	"bytes"
+	"cmp"
+	"encoding/binary"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -98,18 +100,27 @@ func appendCounts(b []byte, c map[string]int) []byte {
 	if len(c) == 0 {
 		return append(b, "{}"...)
 	}
-	// Sort the entries rather than the keys: no map lookup afterwards.
+	// Sort the entries rather than the keys, so that no map lookup
+	// follows, by their first eight bytes as a number and then by the
+	// whole term: most comparisons then stay inside the entries instead
+	// of fetching two terms from all over memory.
 	type entry struct {
-		term string
-		n    int
+		prefix uint64
+		term   string
+		n      int
 	}
 	entries := make([]entry, 0, len(c))
 	size := 0
 	for k, n := range c {
-		entries = append(entries, entry{k, n})
+		entries = append(entries, entry{prefix8(k), k, n})
 		size += len(k) + 16
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.term, b.term) })
+	slices.SortFunc(entries, func(a, b entry) int {
+		if a.prefix != b.prefix {
+			return cmp.Compare(a.prefix, b.prefix)
+		}
+		return strings.Compare(a.term, b.term)
+	})
 	b = slices.Grow(b, size+8)
 	b = append(b, '{')
 	for i, e := range entries {
@@ -122,6 +133,14 @@ func appendCounts(b []byte, c map[string]int) []byte {
 		b = strconv.AppendInt(b, int64(e.n), 10)
 	}
 	return append(b, "\n  }"...)
+}
+
+// prefix8 returns the first eight bytes of s, zero-padded, as a
+// big-endian number: prefix8(a) < prefix8(b) implies a < b.
+func prefix8(s string) uint64 {
+	var b [8]byte
+	copy(b[:], s)
+	return binary.BigEndian.Uint64(b[:])
 }
 
 // appendString appends s as a JSON string the way encoding/json writes

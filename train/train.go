@@ -153,38 +153,57 @@ func Train(recs []corpus.Record, opts Options) (*models.Model, error) {
 		Counts:    make([]map[string]int, len(labels)),
 		Summary:   models.Summary{Rows: make([]int, len(labels)), Corpus: []string{}},
 	}
-	for i := range m.Counts {
-		m.Counts[i] = make(map[string]int)
-	}
 	for _, f := range opts.Files {
 		m.Summary.Corpus = append(m.Summary.Corpus, filepath.Base(f))
 	}
 
+	// The corpus hash is taken while the workers count.
+	hashed := make(chan string, 1)
+	go func() {
+		h := sha256.New()
+		for _, r := range recs {
+			io.WriteString(h, r.Label)
+			io.WriteString(h, "\t")
+			io.WriteString(h, r.Text)
+			io.WriteString(h, "\n")
+		}
+		hashed <- hex.EncodeToString(h.Sum(nil))
+	}()
+
 	// Tokenise and count on all cores; counts are sums, so the order in
-	// which the workers' tables are merged does not change them.
+	// which the workers' tables are merged does not change them. Each
+	// label's tables are merged on a core of their own.
 	parts := countAll(recs, index, opts.Features, len(labels))
 	for _, p := range parts {
-		for li, c := range p.counts {
+		for li := range labels {
 			m.Summary.Rows[li] += p.rows[li]
-			if len(m.Counts[li]) == 0 {
-				m.Counts[li] = c
-				continue
-			}
-			dst := m.Counts[li]
-			for t, n := range c {
-				dst[t] += n
-			}
 		}
 		m.Summary.Tokens += p.tokens
 	}
-	h := sha256.New()
-	for _, r := range recs {
-		io.WriteString(h, r.Label)
-		io.WriteString(h, "\t")
-		io.WriteString(h, r.Text)
-		io.WriteString(h, "\n")
+	var wg sync.WaitGroup
+	for li := range labels {
+		wg.Go(func() {
+			// Merge into the largest table.
+			big := 0
+			for w, p := range parts {
+				if len(p.counts[li]) > len(parts[big].counts[li]) {
+					big = w
+				}
+			}
+			dst := parts[big].counts[li]
+			for w, p := range parts {
+				if w == big {
+					continue
+				}
+				for t, n := range p.counts[li] {
+					dst[t] += n
+				}
+			}
+			m.Counts[li] = dst
+		})
 	}
-	m.Summary.CorpusHash = hex.EncodeToString(h.Sum(nil))
+	wg.Wait()
+	m.Summary.CorpusHash = <-hashed
 	m.Summary.Vocabulary = distinct(m.Counts)
 	return m, nil
 }
