@@ -113,24 +113,51 @@ func TestTokenOffsets(t *testing.T) {
 	}
 }
 
-func BenchmarkAnalyze(b *testing.B) {
-	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
-	a := corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2}.Analyzer()
-	b.SetBytes(int64(len(text)))
+// benchText is 20 sentences of wire prose, 4.7 KB.
+var benchText = strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
+
+func benchAnalyze(b *testing.B, f corpus.Features) {
+	a := f.Analyzer()
+	var toks []corpus.Token
+	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		a.Analyze(text)
+		toks = a.AppendAnalyze(toks[:0], benchText)
 	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkAnalyze is the default model's analysis (uni+bigrams).
+func BenchmarkAnalyze(b *testing.B) {
+	a := corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2}.Analyzer()
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Analyze(benchText)
+	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkAnalyzeUnigrams is stance train --ngrams 1, reusing the token
+// slice as train and eval do.
+func BenchmarkAnalyzeUnigrams(b *testing.B) {
+	benchAnalyze(b, corpus.Features{Lower: true, Numbers: true, Negation: true})
+}
+
+// BenchmarkAnalyzeBinaryBigrams is bench/run.sh's binary uni+bigram
+// setting (UniqueFilter).
+func BenchmarkAnalyzeBinaryBigrams(b *testing.B) {
+	benchAnalyze(b, corpus.Features{Lower: true, NGrams: 2, Binary: true})
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
 	tok := corpus.WordTokenizer{Lower: true}
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		tok.Tokenize(text)
+		tok.Tokenize(benchText)
 	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
 // TestUniqueFilter compares UniqueFilter with the plain map it replaces.
