@@ -198,16 +198,33 @@ func (m *Model) build() {
 		k := m.K()
 		// Each term is observed once per class, so the order of vocab does
 		// not change the library's sums: no need to sort it.
-		vocab := m.terms()
+		own := m.termsByLabel()
+		vocab := slices.Concat(own...)
 		// Each class has its own tables in the library, so the classes
-		// are observed on all cores.
+		// are observed on all cores. Every term is observed once per
+		// class, with k*count + 1 (Lidstone: (k*count + 1) / (k*total + V)
+		// = (count + alpha) / (total + alpha*V)).
 		var wg sync.WaitGroup
 		for i, c := range m.Counts {
 			class := m.classes[i]
 			wg.Go(func() {
-				for _, term := range vocab {
-					// Lidstone: (k*count + 1) / (k*total + V) = (count + alpha) / (total + alpha*V).
-					m.clf.Observe(term, k*c[term]+1, class)
+				// The class's own terms, without a lookup per term.
+				for term, n := range c {
+					m.clf.Observe(term, k*n+1, class)
+				}
+				// The terms it lacks get the pseudo-count alone. A
+				// term first counted by a later label is not in c.
+				for _, terms := range own[:i] {
+					for _, term := range terms {
+						if _, ok := c[term]; !ok {
+							m.clf.Observe(term, 1, class)
+						}
+					}
+				}
+				for _, terms := range own[min(i+1, len(own)):] {
+					for _, term := range terms {
+						m.clf.Observe(term, 1, class)
+					}
 				}
 			})
 		}
@@ -284,11 +301,13 @@ func (m *Model) Vocabulary() []string {
 
 // terms returns every term the model has counted, in no particular order.
 func (m *Model) terms() []string {
-	n := 0
-	for _, c := range m.Counts {
-		n = max(n, len(c))
-	}
-	vocab := make([]string, 0, n)
+	return slices.Concat(m.termsByLabel()...)
+}
+
+// termsByLabel returns, for each label, the terms it counted that no
+// earlier label counted, in no particular order.
+func (m *Model) termsByLabel() [][]string {
+	own := make([][]string, len(m.Counts))
 	for i, c := range m.Counts {
 	next:
 		for t := range c {
@@ -297,10 +316,10 @@ func (m *Model) terms() []string {
 					continue next
 				}
 			}
-			vocab = append(vocab, t)
+			own[i] = append(own[i], t)
 		}
 	}
-	return vocab
+	return own
 }
 
 // Predict scores a list of terms, analysed with the model's Tokenizer
