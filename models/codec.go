@@ -21,8 +21,8 @@ package models
 import (
 	"bytes"
 	"cmp"
-	"encoding/binary"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
