@@ -196,14 +196,14 @@ func (m *Model) build() {
 		}
 		m.clf = bayesian.NewClassifier(m.classes...)
 		k := m.K()
-		// Each term is observed once per class, so the order of vocab does
-		// not change the library's sums: no need to sort it.
+		// Every vocabulary term is observed once per class, with
+		// k*count + 1 (Lidstone: (k*count + 1) / (k*total + V) =
+		// (count + alpha) / (total + alpha*V)); so the order of the
+		// observations does not change the library's sums. Each class
+		// has its own tables in the library, so the classes are
+		// observed on all cores.
 		own := m.termsByLabel()
 		vocab := slices.Concat(own...)
-		// Each class has its own tables in the library, so the classes
-		// are observed on all cores. Every term is observed once per
-		// class, with k*count + 1 (Lidstone: (k*count + 1) / (k*total + V)
-		// = (count + alpha) / (total + alpha*V)).
 		var wg sync.WaitGroup
 		for i, c := range m.Counts {
 			class := m.classes[i]
