@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
@@ -215,40 +216,48 @@ type counts struct {
 	tokens int
 }
 
-// countAll tokenises and counts recs on all cores, each worker a
-// contiguous share of the records.
+// countAll tokenises and counts recs on all cores. The workers take the
+// records in batches from a shared position, so that one slowed by other
+// load on its core does not hold the others up; counts are sums, so which
+// worker counts a record does not change them.
 func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nlabels int) []counts {
 	a := f.Analyzer()
-	workers := min(runtime.GOMAXPROCS(0), len(recs))
-	parts := make([]counts, workers)
+	parts := make([]counts, min(runtime.GOMAXPROCS(0), len(recs)))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	chunk := (len(recs) + workers - 1) / workers
 	for w := range parts {
-		lo, hi := min(w*chunk, len(recs)), min((w+1)*chunk, len(recs))
-		wg.Add(1)
-		go func(p *counts, recs []corpus.Record) {
-			defer wg.Done()
+		p := &parts[w]
+		wg.Go(func() {
 			p.counts = make([]map[string]int, nlabels)
 			for i := range p.counts {
 				p.counts[i] = make(map[string]int)
 			}
 			p.rows = make([]int, nlabels)
 			var toks []corpus.Token // reused from record to record
-			for _, r := range recs {
-				li := index[r.Label]
-				p.rows[li]++
-				c := p.counts[li]
-				toks = a.AppendAnalyze(toks[:0], f.Text(r.Text, r.Target))
-				for _, t := range toks {
-					c[t.Term]++
+			for {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(recs) {
+					return
 				}
-				p.tokens += len(toks)
+				for _, r := range recs[lo:min(lo+batch, len(recs))] {
+					li := index[r.Label]
+					p.rows[li]++
+					c := p.counts[li]
+					toks = a.AppendAnalyze(toks[:0], f.Text(r.Text, r.Target))
+					for _, t := range toks {
+						c[t.Term]++
+					}
+					p.tokens += len(toks)
+				}
 			}
-		}(&parts[w], recs[lo:hi])
+		})
 	}
 	wg.Wait()
 	return parts
 }
+
+// batch is the number of records a worker takes at a time.
+const batch = 64
 
 // distinct returns the number of distinct terms over all label counts.
 func distinct(counts []map[string]int) int {
