@@ -230,10 +230,16 @@ func (rd *Reader) scanLine() bool {
 
 // readLineMax returns the next line without its newline. A line longer
 // than max is consumed and reported with tooLong set, without being kept.
+// The line may be br's buffer: it is valid only until the next read.
 func readLineMax(br *bufio.Reader, max int) (line []byte, tooLong bool, err error) {
 	var buf []byte
-	for {
+	for first := true; ; first = false {
 		frag, err := br.ReadSlice('\n')
+		if first && err == nil && len(frag) <= max+1 {
+			// The whole line is in the buffer, as nearly every
+			// line is: no copy.
+			return frag[:len(frag)-1], false, nil
+		}
 		if !tooLong {
 			if len(buf)+len(frag) > max+1 {
 				tooLong, buf = true, nil

@@ -1,10 +1,14 @@
 package corpus
 
 import (
+	"encoding/binary"
+	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // A Token is one term of a text. Start and End are byte offsets into the
@@ -35,11 +39,34 @@ type Analyzer struct {
 
 // Analyze tokenises text and runs the filters.
 func (a Analyzer) Analyze(text string) []Token {
-	toks := a.Tokenizer.Tokenize(text)
+	return a.AppendAnalyze(nil, text)
+}
+
+// AppendAnalyze is Analyze into dst's storage: it appends the tokens of
+// text to dst and returns the extended slice, so that a caller analysing
+// many texts can reuse one slice (pass dst[:0]). The Tokenizer appends in
+// place when it is a TokenAppender; filters only ever see the tokens of
+// text.
+func (a Analyzer) AppendAnalyze(dst []Token, text string) []Token {
+	var toks []Token
+	if ta, ok := a.Tokenizer.(TokenAppender); ok {
+		toks = ta.AppendTokens(dst[len(dst):], text)
+	} else {
+		toks = a.Tokenizer.Tokenize(text)
+	}
 	for _, f := range a.Filters {
 		toks = f.Filter(toks)
 	}
-	return toks
+	if len(dst) == 0 {
+		return toks
+	}
+	return append(dst, toks...)
+}
+
+// A TokenAppender is a Tokenizer that can append its tokens to a slice
+// the caller provides.
+type TokenAppender interface {
+	AppendTokens(dst []Token, text string) []Token
 }
 
 // Terms returns the terms of the analysed text.
@@ -111,9 +138,14 @@ type WordTokenizer struct {
 
 // Tokenize implements Tokenizer.
 func (t WordTokenizer) Tokenize(text string) []Token {
+	return t.AppendTokens(nil, text)
+}
+
+// AppendTokens implements TokenAppender.
+func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
-	toks := make([]Token, 0, len(text)/4+1)
+	toks = slices.Grow(toks, len(text)/4+1)
 	// With Lower, ASCII words are cut from one lower-cased copy of text,
 	// which has the same byte offsets, instead of one copy per word.
 	low := text
@@ -175,6 +207,9 @@ func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []To
 // when s has no ASCII capital.
 func foldASCII(s string) string {
 	i := 0
+	for i+8 <= len(s) && upper8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) == 0 {
+		i += 8
+	}
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
 		i++
 	}
@@ -183,6 +218,11 @@ func foldASCII(s string) string {
 	}
 	b := make([]byte, len(s))
 	copy(b, s[:i])
+	// Eight bytes at a time, then the tail.
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
+	}
 	for ; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
@@ -190,7 +230,19 @@ func foldASCII(s string) string {
 		}
 		b[i] = c
 	}
-	return string(b)
+	// b is never written again: hand it over as the string without a
+	// copy, as strings.Builder does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
+// in the others (SWAR: no byte carries into the next).
+func upper8(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ msb
+	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
+	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
+	return (geA ^ gtZ) &^ x & msb
 }
 
 func isASCII(w string) bool {
@@ -308,27 +360,50 @@ type NegationFilter struct{}
 
 // Filter implements TokenFilter.
 func (NegationFilter) Filter(toks []Token) []Token {
+	// Find the words in scope, then write their new terms into one
+	// string and cut them from it: one allocation per text instead of
+	// one per word.
+	var buf [256]int32
+	scope := buf[:0]
+	total := 0
 	in := false
-	for i, t := range toks {
-		if isPunct(t.Term) {
-			if t.Term != "\"" {
+	for i := range toks {
+		t := toks[i].Term
+		if isPunct(t) {
+			if t != "\"" {
 				in = false
 			}
 			continue
 		}
 		if in {
-			toks[i].Term = "not_" + t.Term
+			scope = append(scope, int32(i))
+			total += len("not_") + len(t)
 			continue
 		}
-		if negates(t.Term) {
+		if negates(t) {
 			in = true
 		}
+	}
+	if len(scope) == 0 {
+		return toks
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for _, i := range scope {
+		b.WriteString("not_")
+		b.WriteString(toks[i].Term)
+	}
+	all, pos := b.String(), 0
+	for _, i := range scope {
+		end := pos + len("not_") + len(toks[i].Term)
+		toks[i].Term = all[pos:end]
+		pos = end
 	}
 	return toks
 }
 
 func negates(w string) bool {
-	if strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") {
+	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
 	// The negation words below are 2 to 9 bytes long and start with one
@@ -452,16 +527,35 @@ type UniqueFilter struct{}
 
 // Filter implements TokenFilter.
 func (UniqueFilter) Filter(toks []Token) []Token {
-	seen := make(map[string]struct{}, len(toks))
+	if len(toks) < 2 {
+		return toks
+	}
+	// The terms kept so far, as an open-addressing set of their indexes
+	// in out (plus one; 0 is empty) at most half full: cheaper than a
+	// map made for each text (BenchmarkAnalyzeBinaryBigrams).
+	size := 1 << bits.Len(uint(2*len(toks)))
+	slots := make([]int32, size)
+	mask := uint64(size - 1)
 	out := toks[:0]
 	for _, t := range toks {
-		if _, dup := seen[t.Term]; !dup {
-			seen[t.Term] = struct{}{}
-			out = append(out, t)
+		for h := maphash.String(uniqueSeed, t.Term) & mask; ; h = (h + 1) & mask {
+			s := slots[h]
+			if s == 0 {
+				out = append(out, t)
+				slots[h] = int32(len(out))
+				break
+			}
+			if out[s-1].Term == t.Term {
+				break
+			}
 		}
 	}
 	return out
 }
+
+// uniqueSeed seeds UniqueFilter's hash. Which seed it is changes where
+// terms land in the set, never which terms are kept.
+var uniqueSeed = maphash.MakeSeed()
 
 // Text returns the text to analyse for a sentence and its target mention:
 // the sentence itself, or, for a target-aware analysis (f.Target > 0) and a

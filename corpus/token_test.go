@@ -1,6 +1,7 @@
 package corpus_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,22 +113,74 @@ func TestTokenOffsets(t *testing.T) {
 	}
 }
 
-func BenchmarkAnalyze(b *testing.B) {
-	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
-	a := corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2}.Analyzer()
-	b.SetBytes(int64(len(text)))
+// benchText is 20 sentences of wire prose, 4.7 KB.
+var benchText = strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
+
+func benchAnalyze(b *testing.B, f corpus.Features) {
+	a := f.Analyzer()
+	var toks []corpus.Token
+	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		a.Analyze(text)
+		toks = a.AppendAnalyze(toks[:0], benchText)
 	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkAnalyze is the default model's analysis (uni+bigrams).
+func BenchmarkAnalyze(b *testing.B) {
+	a := corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2}.Analyzer()
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		a.Analyze(benchText)
+	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkAnalyzeUnigrams is stance train --ngrams 1, reusing the token
+// slice as train and eval do.
+func BenchmarkAnalyzeUnigrams(b *testing.B) {
+	benchAnalyze(b, corpus.Features{Lower: true, Numbers: true, Negation: true})
+}
+
+// BenchmarkAnalyzeBinaryBigrams is bench/run.sh's binary uni+bigram
+// setting (UniqueFilter).
+func BenchmarkAnalyzeBinaryBigrams(b *testing.B) {
+	benchAnalyze(b, corpus.Features{Lower: true, NGrams: 2, Binary: true})
 }
 
 func BenchmarkTokenize(b *testing.B) {
-	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government until free and fair elections are held in the country, an aide said on Wednesday. ", 20)
 	tok := corpus.WordTokenizer{Lower: true}
-	b.SetBytes(int64(len(text)))
+	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		tok.Tokenize(text)
+		tok.Tokenize(benchText)
+	}
+	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// TestUniqueFilter compares UniqueFilter with the plain map it replaces.
+func TestUniqueFilter(t *testing.T) {
+	text := strings.Repeat("The talks will go on, the talks will not stop; talks, talks and more TALKS. ", 40) + "a b c d e f g h i j k l m n o p q r s t u v w x y z a"
+	for _, f := range []corpus.Features{{}, {Lower: true}, {Lower: true, NGrams: 3}} {
+		toks := f.Analyzer().Analyze(text)
+		var want []corpus.Token
+		seen := map[string]bool{}
+		for _, tok := range toks {
+			if !seen[tok.Term] {
+				seen[tok.Term] = true
+				want = append(want, tok)
+			}
+		}
+		got := corpus.UniqueFilter{}.Filter(slices.Clone(toks))
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("UniqueFilter(%+v) mismatch (-want +got):\n%s", f, diff)
+		}
+	}
+	for _, toks := range [][]corpus.Token{nil, {}, {{Term: "x"}}, {{Term: ""}, {Term: ""}}} {
+		if got := (corpus.UniqueFilter{}).Filter(toks); len(got) != min(len(toks), 1) {
+			t.Errorf("UniqueFilter(%v) = %v", toks, got)
+		}
 	}
 }

@@ -30,7 +30,7 @@ import (
 	"io"
 	"math"
 	"os"
-	"sort"
+	"slices"
 	"sync"
 
 	"github.com/navossoc/bayesian"
@@ -196,16 +196,39 @@ func (m *Model) build() {
 		}
 		m.clf = bayesian.NewClassifier(m.classes...)
 		k := m.K()
-		// Each term is observed once per class, so the order of vocab does
-		// not change the library's sums: no need to sort it.
-		vocab := m.terms()
+		// Every vocabulary term is observed once per class, with
+		// k*count + 1 (Lidstone: (k*count + 1) / (k*total + V) =
+		// (count + alpha) / (total + alpha*V)); so the order of the
+		// observations does not change the library's sums. Each class
+		// has its own tables in the library, so the classes are
+		// observed on all cores.
+		own := m.termsByLabel()
+		vocab := slices.Concat(own...)
+		var wg sync.WaitGroup
 		for i, c := range m.Counts {
 			class := m.classes[i]
-			for _, term := range vocab {
-				// Lidstone: (k*count + 1) / (k*total + V) = (count + alpha) / (total + alpha*V).
-				m.clf.Observe(term, k*c[term]+1, class)
-			}
+			wg.Go(func() {
+				// The class's own terms, without a lookup per term.
+				for term, n := range c {
+					m.clf.Observe(term, k*n+1, class)
+				}
+				// The terms it lacks get the pseudo-count alone. A
+				// term first counted by a later label is not in c.
+				for _, terms := range own[:i] {
+					for _, term := range terms {
+						if _, ok := c[term]; !ok {
+							m.clf.Observe(term, 1, class)
+						}
+					}
+				}
+				for _, terms := range own[min(i+1, len(own)):] {
+					for _, term := range terms {
+						m.clf.Observe(term, 1, class)
+					}
+				}
+			})
 		}
+		wg.Wait()
 		// The library's prior is each class's share of observed tokens;
 		// replace it by the prior the model asks for.
 		totals := m.clf.WordCount()
@@ -234,17 +257,29 @@ func (m *Model) build() {
 // them in the order LogScores would, so its scores are the same bits.
 func (m *Model) tabulate(vocab []string) {
 	k := len(m.Labels)
-	m.index = make(map[string]int32, len(vocab))
-	for j, term := range vocab {
-		m.index[term] = int32(j)
-	}
-	freqs := m.clf.WordFrequencies(vocab)
-	m.logp = make([]float64, len(vocab)*k)
-	for i := range freqs {
-		for j, f := range freqs[i] {
-			m.logp[j*k+i] = math.Log(f)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		m.index = make(map[string]int32, len(vocab))
+		for j, term := range vocab {
+			m.index[term] = int32(j)
 		}
+	})
+	// The library's tables are only read from here on: the rows are
+	// filled in chunks on all cores.
+	m.logp = make([]float64, len(vocab)*k)
+	const chunk = 1 << 14
+	for lo := 0; lo < len(vocab); lo += chunk {
+		hi := min(lo+chunk, len(vocab))
+		wg.Go(func() {
+			freqs := m.clf.WordFrequencies(vocab[lo:hi])
+			for i := range freqs {
+				for j, f := range freqs[i] {
+					m.logp[(lo+j)*k+i] = math.Log(f)
+				}
+			}
+		})
 	}
+	wg.Wait()
 	m.logPrior, _, _ = m.clf.LogScores(nil)
 	// Every term the model has not counted scores the same; find one.
 	unseen := "\x00"
@@ -260,17 +295,19 @@ func (m *Model) tabulate(vocab []string) {
 // Vocabulary returns every term the model has counted, sorted.
 func (m *Model) Vocabulary() []string {
 	vocab := m.terms()
-	sort.Strings(vocab)
+	slices.Sort(vocab)
 	return vocab
 }
 
 // terms returns every term the model has counted, in no particular order.
 func (m *Model) terms() []string {
-	n := 0
-	for _, c := range m.Counts {
-		n = max(n, len(c))
-	}
-	vocab := make([]string, 0, n)
+	return slices.Concat(m.termsByLabel()...)
+}
+
+// termsByLabel returns, for each label, the terms it counted that no
+// earlier label counted, in no particular order.
+func (m *Model) termsByLabel() [][]string {
+	own := make([][]string, len(m.Counts))
 	for i, c := range m.Counts {
 	next:
 		for t := range c {
@@ -279,10 +316,10 @@ func (m *Model) terms() []string {
 					continue next
 				}
 			}
-			vocab = append(vocab, t)
+			own[i] = append(own[i], t)
 		}
 	}
-	return vocab
+	return own
 }
 
 // Predict scores a list of terms, analysed with the model's Tokenizer
@@ -360,15 +397,6 @@ type header struct {
 	Checksum string `json:"checksum"`
 }
 
-// encode returns the file bytes of m with the given checksum.
-func (m *Model) encode(sum string) ([]byte, error) {
-	b, err := json.MarshalIndent(file{Format: Kind, Version: Version, Checksum: sum, Model: m}, "", " ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
-
 // setChecksum returns the file bytes b, encoded with an empty checksum, with
 // the checksum sum filled in: the bytes encode(sum) gives, without encoding
 // the model twice. The field is the third line of every encoding.
@@ -423,7 +451,18 @@ func Load(r io.Reader) (*Model, error) {
 	return decode(b)
 }
 
+// decode reads a model file: the fast reader's way when it can, else
+// encoding/json's, which also gives the errors.
 func decode(b []byte) (*Model, error) {
+	if m, ok := decodeFast(b); ok {
+		return m, nil
+	}
+	return decodeJSON(b)
+}
+
+// decodeJSON reads a model file with encoding/json and verifies the
+// checksum by re-encoding the model.
+func decodeJSON(b []byte) (*Model, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return nil, errors.New("models: empty model file")
 	}

@@ -62,12 +62,26 @@ func BenchmarkEvaluate(b *testing.B) {
 
 // BenchmarkWriteLoad writes a unigram IMDB model and loads it back.
 func BenchmarkWriteLoad(b *testing.B) {
+	benchWriteLoad(b, corpus.Features{Lower: true, Numbers: true, Negation: true})
+}
+
+// BenchmarkWriteLoadBigrams does the same with a binary uni+bigram model
+// (bench/run.sh's setting), 6.8 MB of JSON.
+func BenchmarkWriteLoadBigrams(b *testing.B) {
+	benchWriteLoad(b, corpus.Features{Lower: true, NGrams: 2, Binary: true})
+}
+
+func benchWriteLoad(b *testing.B, f corpus.Features) {
 	recs, _ := benchSet(b)
-	m, err := train.Train(recs, train.Options{Features: corpus.Features{Lower: true, Numbers: true, Negation: true}})
+	m, err := train.Train(recs, train.Options{Features: f})
 	if err != nil {
 		b.Fatal(err)
 	}
 	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(buf.Len()))
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
@@ -78,5 +92,31 @@ func BenchmarkWriteLoad(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.SetBytes(int64(buf.Cap()))
+}
+
+// BenchmarkLoadPredictBigrams loads a binary uni+bigram model and scores
+// one review with it: the cost of a model's first prediction, which
+// builds its score tables.
+func BenchmarkLoadPredictBigrams(b *testing.B) {
+	recs, _ := benchSet(b)
+	m, err := train.Train(recs, train.Options{Features: corpus.Features{Lower: true, NGrams: 2, Binary: true}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		b.Fatal(err)
+	}
+	file := buf.Bytes()
+	b.SetBytes(int64(len(file)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := models.Load(bytes.NewReader(file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := m.Predict([]string{"a_great", "film"}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

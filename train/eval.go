@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
@@ -102,19 +103,31 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 	f := corpus.Features(m.Tokenizer)
 	a := f.Analyzer()
 	pred = make([]int, len(recs))
-	workers := runtime.GOMAXPROCS(0)
-	chunk := (len(recs) + workers - 1) / workers
+	// The workers take the records in batches, as in Train, and each
+	// prediction goes to its record's place.
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	for lo := 0; lo < len(recs); lo += chunk {
-		hi := min(lo+chunk, len(recs))
-		wg.Add(1)
-		go func(lo, hi int) {
-			defer wg.Done()
-			for i := lo; i < hi; i++ {
-				p, _ := m.Predict(a.Terms(f.Text(recs[i].Text, recs[i].Target)))
-				pred[i] = p.Index
+	for range min(runtime.GOMAXPROCS(0), len(recs)) {
+		wg.Go(func() {
+			// The tokens and terms of one record at a time.
+			var toks []corpus.Token
+			var terms []string
+			for {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(recs) {
+					return
+				}
+				for i := lo; i < min(lo+batch, len(recs)); i++ {
+					toks = a.AppendAnalyze(toks[:0], f.Text(recs[i].Text, recs[i].Target))
+					terms = terms[:0]
+					for _, t := range toks {
+						terms = append(terms, t.Term)
+					}
+					p, _ := m.Predict(terms)
+					pred[i] = p.Index
+				}
 			}
-		}(lo, hi)
+		})
 	}
 	wg.Wait()
 	return gold, pred, nil

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
@@ -153,38 +154,57 @@ func Train(recs []corpus.Record, opts Options) (*models.Model, error) {
 		Counts:    make([]map[string]int, len(labels)),
 		Summary:   models.Summary{Rows: make([]int, len(labels)), Corpus: []string{}},
 	}
-	for i := range m.Counts {
-		m.Counts[i] = make(map[string]int)
-	}
 	for _, f := range opts.Files {
 		m.Summary.Corpus = append(m.Summary.Corpus, filepath.Base(f))
 	}
 
+	// The corpus hash is taken while the workers count.
+	hashed := make(chan string, 1)
+	go func() {
+		h := sha256.New()
+		for _, r := range recs {
+			io.WriteString(h, r.Label)
+			io.WriteString(h, "\t")
+			io.WriteString(h, r.Text)
+			io.WriteString(h, "\n")
+		}
+		hashed <- hex.EncodeToString(h.Sum(nil))
+	}()
+
 	// Tokenise and count on all cores; counts are sums, so the order in
-	// which the workers' tables are merged does not change them.
+	// which the workers' tables are merged does not change them. Each
+	// label's tables are merged on a core of their own.
 	parts := countAll(recs, index, opts.Features, len(labels))
 	for _, p := range parts {
-		for li, c := range p.counts {
+		for li := range labels {
 			m.Summary.Rows[li] += p.rows[li]
-			if len(m.Counts[li]) == 0 {
-				m.Counts[li] = c
-				continue
-			}
-			dst := m.Counts[li]
-			for t, n := range c {
-				dst[t] += n
-			}
 		}
 		m.Summary.Tokens += p.tokens
 	}
-	h := sha256.New()
-	for _, r := range recs {
-		io.WriteString(h, r.Label)
-		io.WriteString(h, "\t")
-		io.WriteString(h, r.Text)
-		io.WriteString(h, "\n")
+	var wg sync.WaitGroup
+	for li := range labels {
+		wg.Go(func() {
+			// Merge into the largest table.
+			big := 0
+			for w, p := range parts {
+				if len(p.counts[li]) > len(parts[big].counts[li]) {
+					big = w
+				}
+			}
+			dst := parts[big].counts[li]
+			for w, p := range parts {
+				if w == big {
+					continue
+				}
+				for t, n := range p.counts[li] {
+					dst[t] += n
+				}
+			}
+			m.Counts[li] = dst
+		})
 	}
-	m.Summary.CorpusHash = hex.EncodeToString(h.Sum(nil))
+	wg.Wait()
+	m.Summary.CorpusHash = <-hashed
 	m.Summary.Vocabulary = distinct(m.Counts)
 	return m, nil
 }
@@ -196,39 +216,48 @@ type counts struct {
 	tokens int
 }
 
-// countAll tokenises and counts recs on all cores, each worker a
-// contiguous share of the records.
+// countAll tokenises and counts recs on all cores. The workers take the
+// records in batches from a shared position, so that one slowed by other
+// load on its core does not hold the others up; counts are sums, so which
+// worker counts a record does not change them.
 func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nlabels int) []counts {
 	a := f.Analyzer()
-	workers := min(runtime.GOMAXPROCS(0), len(recs))
-	parts := make([]counts, workers)
+	parts := make([]counts, min(runtime.GOMAXPROCS(0), len(recs)))
+	var next atomic.Int64
 	var wg sync.WaitGroup
-	chunk := (len(recs) + workers - 1) / workers
 	for w := range parts {
-		lo, hi := min(w*chunk, len(recs)), min((w+1)*chunk, len(recs))
-		wg.Add(1)
-		go func(p *counts, recs []corpus.Record) {
-			defer wg.Done()
+		p := &parts[w]
+		wg.Go(func() {
 			p.counts = make([]map[string]int, nlabels)
 			for i := range p.counts {
 				p.counts[i] = make(map[string]int)
 			}
 			p.rows = make([]int, nlabels)
-			for _, r := range recs {
-				li := index[r.Label]
-				p.rows[li]++
-				c := p.counts[li]
-				toks := a.Analyze(f.Text(r.Text, r.Target))
-				for _, t := range toks {
-					c[t.Term]++
+			var toks []corpus.Token // reused from record to record
+			for {
+				lo := int(next.Add(batch)) - batch
+				if lo >= len(recs) {
+					return
 				}
-				p.tokens += len(toks)
+				for _, r := range recs[lo:min(lo+batch, len(recs))] {
+					li := index[r.Label]
+					p.rows[li]++
+					c := p.counts[li]
+					toks = a.AppendAnalyze(toks[:0], f.Text(r.Text, r.Target))
+					for _, t := range toks {
+						c[t.Term]++
+					}
+					p.tokens += len(toks)
+				}
 			}
-		}(&parts[w], recs[lo:hi])
+		})
 	}
 	wg.Wait()
 	return parts
 }
+
+// batch is the number of records a worker takes at a time.
+const batch = 64
 
 // distinct returns the number of distinct terms over all label counts.
 func distinct(counts []map[string]int) int {

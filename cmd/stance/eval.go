@@ -41,6 +41,10 @@ file and line.`,
 				if err != nil {
 					return err
 				}
+				// Tabulate the model's scores while the corpus is read;
+				// Evaluate waits for them. A loaded model is valid, so
+				// this cannot fail.
+				go m.Predict(nil)
 				recs, err := readCorpora(e, args, *inFormat)
 				if err != nil {
 					return err

@@ -1,0 +1,60 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+// foldSimple is foldASCII a byte at a time.
+func foldSimple(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// FuzzFoldASCII checks the eight-bytes-at-a-time foldASCII against the
+// plain loop.
+func FuzzFoldASCII(f *testing.F) {
+	f.Add("The United States, NATO and the E.U. @[\\]^_`{|}~ Ünïcödé ÀZ")
+	f.Add(strings.Repeat("aZ@[`{\xc0\xda\xff", 9))
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := foldASCII(s), foldSimple(s); got != want {
+			t.Errorf("foldASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func TestUpper8(t *testing.T) {
+	for c := 0; c < 256; c++ {
+		x := uint64(c) << 24
+		want := uint64(0)
+		if 'A' <= c && c <= 'Z' {
+			want = 0x80 << 24
+		}
+		if got := upper8(x | 0x5a41_00_5a_417a); got&(0xff<<24) != want {
+			t.Errorf("upper8 of byte %#x = %#x, want %#x", c, got&(0xff<<24), want)
+		}
+	}
+}
+
+func BenchmarkFoldASCII(b *testing.B) {
+	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government. ", 20)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		foldASCII(text)
+	}
+}
+
+func BenchmarkFoldSimple(b *testing.B) {
+	text := strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government. ", 20)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		foldSimple(text)
+	}
+}
