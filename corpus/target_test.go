@@ -143,6 +143,73 @@ func TestFeaturesTextTarget(t *testing.T) {
 	}
 }
 
+// TestFeaturesTextOptions checks the Adjacent and Lexicon options of a
+// target-aware analysis, and Lexicon without a target.
+func TestFeaturesTextOptions(t *testing.T) {
+	tests := []struct {
+		name             string
+		f                corpus.Features
+		sentence, target string
+		want             string
+		reason           string
+	}{
+		{
+			name:     "adjacent",
+			f:        corpus.Features{Target: 2, Adjacent: true},
+			sentence: "Merkel criticised Trump's plan.",
+			target:   "Trump",
+			want:     "Merkel criticised TGT's plan. . L_Merkel L_criticised L1_criticised R_plan R1_plan CL_Merkel CL_criticised CR_plan",
+			reason:   `the possessive "'s" is not a word, so "plan" is adjacent`,
+		},
+		{
+			name:     "lexicon near the target",
+			f:        corpus.Features{Target: 2, Lexicon: true},
+			sentence: "Merkel criticised Trump's plan.",
+			target:   "Trump",
+			want:     "Merkel criticised TGT's plan. . L_Merkel L_criticised L_LEXNEG R_plan CL_Merkel CL_criticised CL_LEXNEG CR_plan LEXNEG",
+		},
+		{
+			name:     "lexicon under negation",
+			f:        corpus.Features{Target: 1, Lexicon: true},
+			sentence: "Voters did not praise Warren, and they attacked Obama.",
+			target:   "Warren",
+			want:     "Voters did not praise TGT, and they attacked OTHER. . L_praise L_LEXNEG R_and CL_Voters CL_did CL_not CL_praise CL_LEXNEG LEXNEG LEXNEG",
+			reason:   `"praise" after "not" counts as negative; the comma ends the scope; other names have no polarity`,
+		},
+		{
+			name:     "lexicon without a target",
+			f:        corpus.Features{Lexicon: true},
+			sentence: "Critics slammed the plan but praised the hospital.",
+			target:   "",
+			want:     "Critics slammed the plan but praised the hospital. . LEXNEG LEXNEG LEXPOS",
+			reason:   `"critics" and "slammed" are negative; "hospital" does not start with "hosp..." stems of the lexicon`,
+		},
+		{
+			name:     "lexicon, target not found",
+			f:        corpus.Features{Target: 3, Lexicon: true},
+			sentence: "The harmony held.",
+			target:   "Pelosi",
+			want:     "The harmony held.",
+			reason:   `"harm$" matches the whole word only; without a lexicon word the sentence is unchanged`,
+		},
+		{
+			name:     "target ignored without Target",
+			f:        corpus.Features{Lexicon: true, Adjacent: true},
+			sentence: "Trump won.",
+			target:   "Trump",
+			want:     "Trump won. . LEXPOS",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.f.Text(tt.sentence, tt.target)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%+v.Text(%q, %q) mismatch (-want +got):\n%s\nreason: %s", tt.f, tt.sentence, tt.target, diff, tt.reason)
+			}
+		})
+	}
+}
+
 func BenchmarkMarkTarget(b *testing.B) {
 	const s = "Senator Elizabeth Warren, who has criticised the bank, said on Tuesday that President Donald Trump's tax plan would not help working families in Ohio."
 	b.ReportAllocs()
@@ -164,6 +231,14 @@ func FuzzMarkTarget(f *testing.F) {
 		}
 		if got != sentence && !strings.Contains(got, corpus.TargetTerm) {
 			t.Errorf("MarkTarget(%q, %q, %d) = %q: changed without a target mark", sentence, target, window, got)
+		}
+		f := corpus.Features{Target: window, Adjacent: true, Lexicon: true}
+		got = f.Text(sentence, target)
+		if utf8.ValidString(sentence) && !utf8.ValidString(got) {
+			t.Errorf("%+v.Text(%q, %q) = %q, not valid UTF-8", f, sentence, target, got)
+		}
+		if !strings.HasPrefix(got, sentence) && !strings.Contains(got, corpus.TargetTerm) {
+			t.Errorf("%+v.Text(%q, %q) = %q: changed the sentence without a target mark", f, sentence, target, got)
 		}
 	})
 }

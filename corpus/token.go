@@ -103,6 +103,10 @@ type Features struct {
 	// that a model counts the documents a term occurs in rather than its
 	// occurrences (binarised multinomial naive Bayes).
 	Binary bool `json:"binary,omitempty"`
+	// Adjacent and Lexicon refine a target-aware analysis; see
+	// [Features.Text]. Lexicon applies without a target too.
+	Adjacent bool `json:"adjacent,omitempty"`
+	Lexicon  bool `json:"lexicon,omitempty"`
 }
 
 // Analyzer builds the analyser that f describes.
@@ -560,9 +564,16 @@ var uniqueSeed = maphash.MakeSeed()
 // Text returns the text to analyse for a sentence and its target mention:
 // the sentence itself, or, for a target-aware analysis (f.Target > 0) and a
 // non-empty target, the sentence with the target marked by MarkTarget.
+// With Adjacent, a word right next to a mention is repeated once more as
+// "L1_word" or "R1_word". With Lexicon, each word of our sentiment lexicon
+// adds a [LexNegative] or [LexPositive] term, and near a mention or in its
+// clause that term again with the word's prefix ("R_LEXNEG").
 func (f Features) Text(sentence, target string) string {
-	if f.Target <= 0 || target == "" {
+	if f.Target <= 0 {
+		target = ""
+	}
+	if target == "" && !f.Lexicon {
 		return sentence
 	}
-	return MarkTarget(sentence, target, f.Target)
+	return markTarget(sentence, target, f.Target, f.Adjacent, f.Lexicon)
 }

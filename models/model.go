@@ -64,6 +64,8 @@ type Tokenizer struct {
 	Stopwords bool `json:"stopwords"`
 	Target    int  `json:"target,omitempty"`
 	Binary    bool `json:"binary,omitempty"`
+	Adjacent  bool `json:"adjacent,omitempty"`
+	Lexicon   bool `json:"lexicon,omitempty"`
 }
 
 // Priors names how class priors are set.

@@ -13,7 +13,7 @@ import (
 //
 //	go generate ./models
 //
-//go:generate go run ../cmd/stance train -quiet -o sentiment.json --labels negative,neutral,positive --ngrams 1 --alpha 1 --priors empirical --lower --numbers --negation --target 3 --cv 5 ../data/sentiment/news.tsv
+//go:generate go run ../cmd/stance train -quiet -o sentiment.json --labels negative,neutral,positive --ngrams 1 --alpha 1 --priors empirical --lower --numbers --negation --target 3 --adjacent --lexicon --cv 5 ../data/sentiment/news.tsv
 
 //go:embed sentiment.json
 var sentimentJSON []byte
@@ -28,6 +28,6 @@ var loadSentiment = sync.OnceValues(func() (*Model, error) {
 
 // DefaultSentiment returns the embedded default sentiment model: labels
 // negative, neutral and positive, toward a target (its Tokenizer has
-// Target 3, the window of corpus.MarkTarget). It is decoded once; callers
-// share it and must not modify it.
+// Target 3, the window of corpus.MarkTarget, with Adjacent and Lexicon).
+// It is decoded once; callers share it and must not modify it.
 func DefaultSentiment() (*Model, error) { return loadSentiment() }

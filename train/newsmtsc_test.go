@@ -33,7 +33,9 @@ var sentimentLabels = []string{"negative", "neutral", "positive"}
 // news, one label per sentence and target person): trained on train.jsonl,
 // scored by macro-F1 on the authors' two dev sets. It compares a plain
 // naive Bayes that ignores the target with the target-aware analysis of
-// corpus.MarkTarget, The floors
+// corpus.MarkTarget, alone and with the Lexicon and Adjacent features of
+// corpus.Features (chosen by 5-fold cross-validation on train.jsonl:
+// macro-F1 0.637 without them, 0.655 with both). The floors
 // are the measured scores rounded down: raise them deliberately, never
 // lower them silently.
 func TestNewsMTSC(t *testing.T) {
@@ -52,6 +54,10 @@ func TestNewsMTSC(t *testing.T) {
 	plain := corpus.Features{Lower: true, Numbers: true, Negation: true}
 	aware := plain
 	aware.Target = 3
+	lexicon := aware
+	lexicon.Lexicon = true
+	best := lexicon
+	best.Adjacent = true
 	tests := []struct {
 		name   string
 		opts   train.Options
@@ -62,6 +68,8 @@ func TestNewsMTSC(t *testing.T) {
 		{"target-aware NB (window 3)", train.Options{Features: aware, Alpha: 1}, [2]float64{0.67, 0.63}},
 		{"target-aware NB, uniform priors", train.Options{Features: aware, Alpha: 1, Priors: models.PriorsUniform}, [2]float64{0.66, 0.62}},
 		{"target-aware NB, bigrams", train.Options{Features: withNGrams(aware, 2), Alpha: 1}, [2]float64{0.64, 0.58}},
+		{"target-aware NB, lexicon", train.Options{Features: lexicon, Alpha: 1}, [2]float64{0.68, 0.64}},
+		{"target-aware NB, lexicon and adjacent words", train.Options{Features: best, Alpha: 1}, [2]float64{0.70, 0.64}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -44,6 +44,8 @@ stored in the model's summary.`,
 			stop := fs.Bool("stopwords", def.Features.Stopwords, "drop function words")
 			binary := fs.Bool("binary", def.Features.Binary, "count each term once per sentence (binarised naive Bayes; helps on long texts)")
 			target := fs.Int("target", 0, "target-aware features: mark each record's target mention and the words within `w` of it (0: off)")
+			adjacent := fs.Bool("adjacent", false, "with --target: mark the words right next to a target mention once more")
+			lexicon := fs.Bool("lexicon", false, "add a term for each word of the built-in sentiment lexicon (with --target, also by its place near the target)")
 			inFormat := fs.String("input-format", "", "corpus `format` for - and unknown extensions: tsv, csv or jsonl")
 			format := fs.String("format", "table", "output `format`: table, markdown, csv or json")
 			quiet := fs.Bool("quiet", false, "print nothing on success")
@@ -58,7 +60,7 @@ stored in the model's summary.`,
 					return err
 				}
 				opts := train.Options{
-					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary},
+					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon},
 					Alpha:    *alpha,
 					Priors:   *priors,
 					Labels:   splitList(*labels),
@@ -162,6 +164,12 @@ func featureString(t models.Tokenizer) string {
 	}
 	if t.Target > 0 {
 		s += fmt.Sprintf(", target window %d", t.Target)
+	}
+	if t.Adjacent {
+		s += ", adjacent"
+	}
+	if t.Lexicon {
+		s += ", lexicon"
 	}
 	return s
 }
