@@ -76,11 +76,17 @@ type Features struct {
 	// that a model counts the documents a term occurs in rather than its
 	// occurrences (binarised multinomial naive Bayes).
 	Binary bool `json:"binary,omitempty"`
+	// Names replaces runs of capitalised words inside a sentence with the
+	// term NameTerm (see NameTokenizer).
+	Names bool `json:"names,omitempty"`
 }
 
 // Analyzer builds the analyser that f describes.
 func (f Features) Analyzer() Analyzer {
 	a := Analyzer{Tokenizer: WordTokenizer{Lower: f.Lower}}
+	if f.Names {
+		a.Tokenizer = NameTokenizer{Lower: f.Lower}
+	}
 	if f.Numbers {
 		a.Filters = append(a.Filters, NumberFilter{})
 	}

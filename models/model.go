@@ -64,6 +64,7 @@ type Tokenizer struct {
 	Stopwords bool `json:"stopwords"`
 	Target    int  `json:"target,omitempty"`
 	Binary    bool `json:"binary,omitempty"`
+	Names     bool `json:"names,omitempty"`
 }
 
 // Priors names how class priors are set.
