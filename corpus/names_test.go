@@ -33,9 +33,9 @@ func TestNameTokenizer(t *testing.T) {
 			reason: "a capital after a quote mark or a full stop opens a sentence, not a name",
 		},
 		{
-			name:   "acronyms are names",
-			input:  "The EU and NATO agreed.",
-			want:   []string{"the", "<name>", "and", "<name>", "agreed", "."},
+			name:  "acronyms are names",
+			input: "The EU and NATO agreed.",
+			want:  []string{"the", "<name>", "and", "<name>", "agreed", "."},
 		},
 	}
 	for _, tt := range tests {
