@@ -107,11 +107,17 @@ type Features struct {
 	// [Features.Text]. Lexicon applies without a target too.
 	Adjacent bool `json:"adjacent,omitempty"`
 	Lexicon  bool `json:"lexicon,omitempty"`
+	// Names replaces runs of capitalised words inside a sentence with the
+	// term NameTerm (see NameTokenizer).
+	Names bool `json:"names,omitempty"`
 }
 
 // Analyzer builds the analyser that f describes.
 func (f Features) Analyzer() Analyzer {
 	a := Analyzer{Tokenizer: WordTokenizer{Lower: f.Lower}}
+	if f.Names {
+		a.Tokenizer = NameTokenizer{Lower: f.Lower}
+	}
 	if f.Numbers {
 		a.Filters = append(a.Filters, NumberFilter{})
 	}

@@ -66,6 +66,7 @@ type Tokenizer struct {
 	Binary    bool `json:"binary,omitempty"`
 	Adjacent  bool `json:"adjacent,omitempty"`
 	Lexicon   bool `json:"lexicon,omitempty"`
+	Names     bool `json:"names,omitempty"`
 }
 
 // Priors names how class priors are set.

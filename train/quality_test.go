@@ -22,8 +22,8 @@ const (
 	// realNewsFloor is the macro-F1 of the embedded default model on the
 	// 1,349 real news sentences of stance_cameo/train.tsv (silver labels),
 	// and realNewsDiplomaticFloor the same without its violence rows.
-	realNewsFloor           = 0.45
-	realNewsDiplomaticFloor = 0.45
+	realNewsFloor           = 0.50
+	realNewsDiplomaticFloor = 0.50
 )
 
 // stanceLabels are the shipped model's labels, in its order.
@@ -158,10 +158,12 @@ func TestAblations(t *testing.T) {
 		{"no numbers", func(o *train.Options) { o.Features.Numbers = false }},
 		{"case kept", func(o *train.Options) { o.Features.Lower = false }},
 		{"stopwords dropped", func(o *train.Options) { o.Features.Stopwords = true }},
+		{"names kept", func(o *train.Options) { o.Features.Names = false }},
+		{"counts", func(o *train.Options) { o.Features.Binary = false }},
 		{"alpha 1", func(o *train.Options) { o.Alpha = 1 }},
-		{"alpha 0.25", func(o *train.Options) { o.Alpha = 0.25 }},
-		{"alpha 0.1", func(o *train.Options) { o.Alpha = 0.1 }},
-		{"uniform priors", func(o *train.Options) { o.Priors = models.PriorsUniform }},
+		{"alpha 0.5", func(o *train.Options) { o.Alpha = 0.5 }},
+		{"alpha 0.2", func(o *train.Options) { o.Alpha = 0.2 }},
+		{"empirical priors", func(o *train.Options) { o.Priors = models.PriorsEmpirical }},
 	}
 	for _, v := range variants {
 		opts := base

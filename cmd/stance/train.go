@@ -43,6 +43,7 @@ stored in the model's summary.`,
 			lower := fs.Bool("lower", def.Features.Lower, "fold case")
 			stop := fs.Bool("stopwords", def.Features.Stopwords, "drop function words")
 			binary := fs.Bool("binary", def.Features.Binary, "count each term once per sentence (binarised naive Bayes; helps on long texts)")
+			names := fs.Bool("names", def.Features.Names, "replace runs of capitalised words inside a sentence (names of people, places, bodies) with one term")
 			target := fs.Int("target", 0, "target-aware features: mark each record's target mention and the words within `w` of it (0: off)")
 			adjacent := fs.Bool("adjacent", false, "with --target: mark the words right next to a target mention once more")
 			lexicon := fs.Bool("lexicon", false, "add a term for each word of the built-in sentiment lexicon (with --target, also by its place near the target)")
@@ -60,7 +61,7 @@ stored in the model's summary.`,
 					return err
 				}
 				opts := train.Options{
-					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon},
+					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon, Names: *names},
 					Alpha:    *alpha,
 					Priors:   *priors,
 					Labels:   splitList(*labels),
@@ -161,6 +162,9 @@ func featureString(t models.Tokenizer) string {
 	}
 	if t.Binary {
 		s += ", binary"
+	}
+	if t.Names {
+		s += ", names"
 	}
 	if t.Target > 0 {
 		s += fmt.Sprintf(", target window %d", t.Target)

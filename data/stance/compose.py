@@ -221,7 +221,7 @@ SUPPORT = [
     ("thanked {T} for its help with {I}", "thank {T} for its help with {I}"),
     ("hailed the partnership with {T} as a model", "hail the partnership with {T}"),
     ("defended {T} against criticism over {I}", "defend {T} against criticism over {I}"),
-    ("signed a defence cooperation pact with {T}", "deepen defence cooperation with {T}"),
+    ("agreed to deepen defence cooperation with {T}", "deepen defence cooperation with {T}"),
     ("agreed to share intelligence with {T}", "share intelligence with {T}"),
     ("boosted trade and investment ties with {T}", "boost trade and investment with {T}"),
     ("offered to train and equip the forces of {T}", "train and equip the forces of {T}"),
