@@ -22,8 +22,8 @@ const (
 	// realNewsFloor is the macro-F1 of the embedded default model on the
 	// 1,349 real news sentences of stance_cameo/train.tsv (silver labels),
 	// and realNewsDiplomaticFloor the same without its violence rows.
-	realNewsFloor           = 0.50
-	realNewsDiplomaticFloor = 0.50
+	realNewsFloor           = 0.55
+	realNewsDiplomaticFloor = 0.53
 )
 
 // stanceLabels are the shipped model's labels, in its order.
@@ -152,7 +152,7 @@ func TestAblations(t *testing.T) {
 		edit func(*train.Options)
 	}{
 		{"default", func(*train.Options) {}},
-		{"unigrams", func(o *train.Options) { o.Features.NGrams = 1 }},
+		{"bigrams", func(o *train.Options) { o.Features.NGrams = 2 }},
 		{"trigrams", func(o *train.Options) { o.Features.NGrams = 3 }},
 		{"no negation", func(o *train.Options) { o.Features.Negation = false }},
 		{"no numbers", func(o *train.Options) { o.Features.Numbers = false }},
@@ -161,7 +161,7 @@ func TestAblations(t *testing.T) {
 		{"names kept", func(o *train.Options) { o.Features.Names = false }},
 		{"counts", func(o *train.Options) { o.Features.Binary = false }},
 		{"alpha 1", func(o *train.Options) { o.Alpha = 1 }},
-		{"alpha 0.5", func(o *train.Options) { o.Alpha = 0.5 }},
+		{"alpha 0.1", func(o *train.Options) { o.Alpha = 0.1 }},
 		{"alpha 0.2", func(o *train.Options) { o.Alpha = 0.2 }},
 		{"empirical priors", func(o *train.Options) { o.Priors = models.PriorsEmpirical }},
 	}

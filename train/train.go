@@ -53,8 +53,8 @@ type Options struct {
 // the measurements in the README.
 func DefaultOptions() Options {
 	return Options{
-		Features: corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2, Binary: true, Names: true},
-		Alpha:    0.1,
+		Features: corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 1, Binary: true, Names: true},
+		Alpha:    0.5,
 		Priors:   models.PriorsUniform,
 	}
 }
