@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -24,11 +23,19 @@ type NameTokenizer struct {
 
 // Tokenize implements Tokenizer.
 func (t NameTokenizer) Tokenize(text string) []Token {
-	toks := WordTokenizer{}.Tokenize(text)
-	out := toks[:0]
-	start := true // the next word opens the text, a sentence or a quote
+	return t.AppendTokens(nil, text)
+}
+
+// AppendTokens implements TokenAppender. It appends the words of text and
+// merges the runs of names in place; a token's capital is read from text,
+// since the word tokenizer may have lower-cased its term.
+func (t NameTokenizer) AppendTokens(dst []Token, text string) []Token {
+	n := len(dst)
+	dst = WordTokenizer{Lower: t.Lower}.AppendTokens(dst, text)
+	out := dst[:n] // out never passes the token being read
+	start := true  // the next word opens the text, a sentence or a quote
 	inName := false
-	for _, tok := range toks {
+	for _, tok := range dst[n:] {
 		term := tok.Term
 		if isPunct(term) {
 			switch term {
@@ -39,7 +46,7 @@ func (t NameTokenizer) Tokenize(text string) []Token {
 			out = append(out, tok)
 			continue
 		}
-		if !start && startsUpper(term) {
+		if !start && startsUpper(text[tok.Start:tok.End]) {
 			if inName {
 				out[len(out)-1].End = tok.End
 				continue
@@ -49,9 +56,6 @@ func (t NameTokenizer) Tokenize(text string) []Token {
 			continue
 		}
 		start, inName = false, false
-		if t.Lower {
-			tok.Term = strings.ToLower(term)
-		}
 		out = append(out, tok)
 	}
 	return out

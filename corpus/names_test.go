@@ -67,6 +67,20 @@ func TestNameTokenizerOffsets(t *testing.T) {
 	}
 }
 
+// TestNameTokenizerAppends checks that AppendTokens keeps what dst held and
+// merges names only among the tokens it appends, as Analyzer.AppendAnalyze
+// relies on when it reuses a slice.
+func TestNameTokenizerAppends(t *testing.T) {
+	tok := corpus.NameTokenizer{Lower: true}
+	first := "Talks in Oslo resumed."
+	second := "Officials in Addis Ababa said the U.N. would help."
+	got := tok.AppendTokens(tok.Tokenize(first), second)
+	want := append(tok.Tokenize(first), tok.Tokenize(second)...)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("AppendTokens mismatch (-want +got):\n%s", diff)
+	}
+}
+
 func TestFeaturesNames(t *testing.T) {
 	got := corpus.Features{Lower: true, Names: true}.Analyzer().Terms("Ankara sent aid to Beirut on Monday.")
 	want := []string{"ankara", "sent", "aid", "to", "<name>", "on", "<name>"}

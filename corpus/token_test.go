@@ -127,19 +127,14 @@ func benchAnalyze(b *testing.B, f corpus.Features) {
 	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkAnalyze is the default model's analysis (uni+bigrams).
+// BenchmarkAnalyze is the default model's analysis (train.DefaultOptions:
+// unigrams, binary, names), reusing the token slice as train and eval do.
 func BenchmarkAnalyze(b *testing.B) {
-	a := corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 2}.Analyzer()
-	b.SetBytes(int64(len(benchText)))
-	b.ReportAllocs()
-	for b.Loop() {
-		a.Analyze(benchText)
-	}
-	b.ReportMetric(float64(20*b.N)/b.Elapsed().Seconds(), "sentences/s")
+	benchAnalyze(b, corpus.Features{Lower: true, Numbers: true, Negation: true, Binary: true, Names: true})
 }
 
-// BenchmarkAnalyzeUnigrams is stance train --ngrams 1, reusing the token
-// slice as train and eval do.
+// BenchmarkAnalyzeUnigrams is plain unigram counts (stance train --ngrams 1
+// --binary=false --names=false).
 func BenchmarkAnalyzeUnigrams(b *testing.B) {
 	benchAnalyze(b, corpus.Features{Lower: true, Numbers: true, Negation: true})
 }
