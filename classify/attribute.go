@@ -106,6 +106,7 @@ func (t tok) word() bool { return t.punct == 0 }
 // one.
 func tokenize(s string, quoted bool) ([]tok, bool) {
 	out := make([]tok, 0, len(s)/5+4)
+	low := lowerASCII(s) // for folding words without a copy each
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -155,11 +156,43 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 			j++
 			t.end = j
 		}
-		t.fold = corpus.Fold(t.text)
+		t.fold = foldWord(t.text, low[i:i+len(t.text)])
 		out = append(out, t)
 		i = j
 	}
 	return out, quoted
+}
+
+// foldWord is corpus.Fold for a word token w; low is w with its ASCII
+// capitals lower-cased. A word of ASCII letters and digits, the usual
+// case, folds to low.
+func foldWord(w, low string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return corpus.Fold(w)
+		}
+	}
+	return low
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased, at the same
+// byte offsets; s itself when it has none.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // A mention is a name found in a sentence.
