@@ -48,6 +48,7 @@ type Actors struct {
 	index map[string][]entry // folded key -> rows
 	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
 	max   int                // longest key, in words
+	words map[string]bool    // the words of the keys and of titleWords
 }
 
 // An entry is a row an index key leads to; derived keys (a surname, a
@@ -247,7 +248,16 @@ func build(list []Actor) *Actors {
 			}
 		}
 	}
+	a.words = map[string]bool{}
+	for t := range titleWords {
+		for _, w := range strings.Fields(t) {
+			a.words[w] = true
+		}
+	}
 	for k := range a.index {
+		for _, w := range strings.Fields(k) {
+			a.words[w] = true
+		}
 		for len(a.keys) <= len(k) {
 			a.keys = append(a.keys, nil)
 		}
@@ -287,6 +297,21 @@ func (a *Actors) With(more *Actors) *Actors {
 	return build(append(list, more.list...))
 }
 
+// mayName reports whether a token folded to f can be part of a key, as
+// it is or once stripTitles has dropped titles and initials: each of its
+// words is a word of a key or a title, or one letter. A run of tokens
+// with one that cannot is no key, so mentions need not look it up.
+func (a *Actors) mayName(f string) bool {
+	for f != "" {
+		w, rest, _ := strings.Cut(f, " ")
+		if len(w) > 1 && !a.words[w] {
+			return false
+		}
+		f = rest
+	}
+	return true
+}
+
 // Len returns the number of rows.
 func (a *Actors) Len() int { return len(a.list) }
 
@@ -314,9 +339,22 @@ pope|cardinal|archbishop|bishop|rev`, "|") {
 	return m
 }()
 
+// titleFirst holds the first word of each of titleWords.
+var titleFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range titleWords {
+		first, _, _ := strings.Cut(t, " ")
+		m[first] = true
+	}
+	return m
+}()
+
 // stripTitles removes leading titles and one-letter middle initials from
 // a folded name, keeping at least one word.
 func stripTitles(s string) string {
+	if !mayStrip(s) {
+		return s // most names: no copy
+	}
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
@@ -341,6 +379,43 @@ func stripTitles(s string) string {
 		w = append(out, w[len(w)-1])
 	}
 	return strings.Join(w, " ")
+}
+
+// mayStrip reports whether stripTitles could change s: s is not plain
+// ASCII words between single spaces, or it opens with the first word of a
+// title, or a middle word of three or more has one letter.
+func mayStrip[S string | []byte](s S) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	sp, last := -1, -1 // the first and last space
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i-1] == ' ' {
+				return true
+			}
+			if sp < 0 {
+				sp = i
+			}
+			last = i
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return true
+		}
+	}
+	if sp < 0 {
+		return false
+	}
+	if titleFirst[string(s[:sp])] {
+		return true
+	}
+	for i := sp + 1; i < last; i++ {
+		// s[i] starts a middle word: one letter when a space follows.
+		if s[i-1] == ' ' && s[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup finds the actor name refers to, at any date: an exact match of

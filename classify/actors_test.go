@@ -178,3 +178,46 @@ func FuzzReadActors(f *testing.F) {
 		}
 	})
 }
+
+// TestStripTitlesNoCopy checks stripTitles' shortcut for names it leaves
+// alone against the long way round: strings.Fields, titles and initials
+// dropped, strings.Join.
+func TestStripTitlesNoCopy(t *testing.T) {
+	long := func(s string) string {
+		w := strings.Fields(s)
+		for len(w) > 1 {
+			n := 0
+			for k := min(4, len(w)-1); k >= 1; k-- {
+				if titleWords[strings.Join(w[:k], " ")] {
+					n = k
+					break
+				}
+			}
+			if n == 0 {
+				break
+			}
+			w = w[n:]
+		}
+		if len(w) > 2 {
+			out := w[:1]
+			for _, x := range w[1 : len(w)-1] {
+				if len(x) > 1 {
+					out = append(out, x)
+				}
+			}
+			w = append(out, w[len(w)-1])
+		}
+		return strings.Join(w, " ")
+	}
+	for _, s := range []string{
+		"", " ", "maduro", "nicolas maduro", "antony j blinken", "j blinken", "antony blinken j",
+		"president joe biden", "the u s president", "u s", "secretary of state antony j blinken",
+		"juan  gonzalez", " juan gonzalez", "juan gonzalez ", "juan\tgonzalez", "gonzález lópez",
+		"a", "a b c", "ab c de", "vice president kamala harris", "state department spokesman ned price",
+		"former", "former president", "mr", "x y", "xy z w", "the", "the the maduro",
+	} {
+		if got, want := stripTitles(s), long(s); got != want {
+			t.Errorf("stripTitles(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -220,7 +220,7 @@ func (m *mention) canonical() string {
 // lower case ("Officials", "Relations") is no name.
 func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
 	var out []mention
-	var key strings.Builder
+	var key []byte
 	for i := 0; i < len(ts); {
 		t := ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
@@ -232,6 +232,13 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
 			end++
 		}
+		// No key holds a word no key or title holds.
+		for k := i; k <= end; k++ {
+			if !a.mayName(ts[k].fold) {
+				end = k - 1
+				break
+			}
+		}
 		found := false
 		for last := end; last >= i; last-- {
 			if !ts[last].cap && ts[i].fold != "the" {
@@ -240,16 +247,21 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 			if last == i && !ts[i].cap {
 				continue
 			}
-			key.Reset()
+			key = key[:0]
 			for k := i; k <= last; k++ {
 				if k > i {
-					key.WriteByte(' ')
+					key = append(key, ' ')
 				}
-				key.WriteString(ts[k].fold)
+				key = append(key, ts[k].fold...)
 			}
-			k := key.String()
-			act, ok := a.exact(k, at)
-			if !ok {
+			// The key as a string only when it may find someone.
+			var act Actor
+			ok := false
+			if _, in := a.index[string(key)]; in {
+				act, ok = a.exact(string(key), at)
+			}
+			if !ok && mayStrip(key) {
+				k := string(key)
 				if s := stripTitles(k); s != k && !titleWords[s] {
 					act, ok = a.exact(s, at)
 				}
@@ -523,6 +535,16 @@ type state struct {
 // sentence, and reported by their canonical name when the dictionary knows
 // them, else as written with titles stripped.
 func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
+	clean := make([]string, len(sents))
+	for i, s := range sents {
+		clean[i] = corpus.Clean(s.Text)
+	}
+	return a.attribute(text, sents, clean, published)
+}
+
+// attribute is Attribute for sentences already cleaned: clean[i] is
+// corpus.Clean(sents[i].Text).
+func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
 	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
 		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
 	quoted, lower := false, map[string]bool{}
@@ -532,7 +554,7 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 			strings.Contains(text[sents[i-1].End:s.Start], "\n") {
 			para, quoted = true, false
 		}
-		ts, q := tokenize(corpus.Clean(s.Text), quoted)
+		ts, q := tokenize(clean[i], quoted)
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
 		for _, t := range ts {
 			if t.word() && !t.cap {
