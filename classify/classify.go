@@ -44,14 +44,18 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	if a.Date.IsZero() {
 		year, haveYear = InferYear(body)
 	}
-	attrs := actors.Attribute(a.Text, sents, a.Date)
-	analyzer := c.analyzer()
+	cleans := make([]string, len(sents))
+	for i, s := range sents {
+		cleans[i] = corpus.Clean(s.Text)
+	}
+	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
+	an := c.analysis()
 
 	out := make([]Statement, len(sents))
 	lastDate := map[string]EventDate{} // per actor: the date of their last dated statement
 	var lede *EventDate                // the first dated statement with an actor
 	for i, s := range sents {
-		clean := corpus.Clean(s.Text)
+		clean := cleans[i]
 		st := Statement{
 			Article:  a.ID,
 			Sentence: i + 1,
@@ -110,7 +114,8 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			st.DateInferred = d.Inferred
 		}
 
-		p, err := c.stance(analyzer, clean)
+		terms, plain := an.terms(clean)
+		p, err := c.Model.Predict(terms)
 		if err != nil {
 			return nil, err
 		}
@@ -120,7 +125,13 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		}
 		st.Sentiment = "neutral"
 		if c.Sentiment != nil {
-			label, score, err := c.Sentiment.Sentiment(clean, attrs[i].Target)
+			var label string
+			var score float64
+			if an.sentiment != nil {
+				label, score, err = an.sentiment.sentiment(clean, attrs[i].Target, plain)
+			} else {
+				label, score, err = c.Sentiment.Sentiment(clean, attrs[i].Target)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -142,4 +153,64 @@ func (c *Classifier) analyzer() corpus.Analyzer {
 
 func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction, error) {
 	return c.Model.Predict(a.Terms(clean))
+}
+
+// analysis analyses sentences for the stance model and, when the
+// Sentimenter is a ModelSentiment whose model reads words as the stance
+// model does before n-grams, for the sentiment model in the same pass: a
+// sentence without a marked target is then tokenised once, not twice.
+type analysis struct {
+	base      corpus.Analyzer      // the stance analysis up to its n-grams
+	rest      []corpus.TokenFilter // and its n-grams and binarising
+	sentiment *ModelSentiment      // nil: the Sentimenter analyses for itself
+}
+
+func (c *Classifier) analysis() *analysis {
+	f := corpus.Features(c.Model.Tokenizer)
+	base := f
+	base.NGrams, base.Binary, base.Target = 0, false, 0
+	an := &analysis{base: base.Analyzer()}
+	if f.NGrams > 1 {
+		an.rest = append(an.rest, corpus.NGramFilter{N: f.NGrams})
+	}
+	if f.Binary {
+		an.rest = append(an.rest, corpus.UniqueFilter{})
+	}
+	if ms, ok := c.Sentiment.(*ModelSentiment); ok && ms.Model != nil {
+		sf := corpus.Features(ms.Model.Tokenizer)
+		sf.Target = 0
+		if sf.NGrams <= 1 {
+			sf.NGrams = 0
+		}
+		if sf == base {
+			an.sentiment = ms
+		}
+	}
+	return an
+}
+
+// terms returns the stance model's terms of a cleaned sentence and, when
+// the sentiment model shares the analysis, the sentence's terms for it.
+func (an *analysis) terms(clean string) (stance, plain []string) {
+	toks := an.base.Analyze(clean)
+	n := len(toks)
+	if an.sentiment != nil && len(an.rest) > 0 {
+		plain = termsOf(toks) // before the filters below may rewrite toks
+	}
+	for _, f := range an.rest {
+		toks = f.Filter(toks)
+	}
+	stance = termsOf(toks)
+	if an.sentiment != nil && len(an.rest) == 0 {
+		plain = stance[:n:n]
+	}
+	return stance, plain
+}
+
+func termsOf(toks []corpus.Token) []string {
+	terms := make([]string, len(toks))
+	for i, t := range toks {
+		terms[i] = t.Term
+	}
+	return terms
 }
