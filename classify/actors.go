@@ -456,9 +456,13 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 	}
 	best, bestD, tie := Actor{}, maxd+1, false
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
-		for _, ak := range a.keys[n] {
+		// Typos and garbling keep the first letter: the keys, sorted,
+		// that start with it.
+		keys := a.keys[n]
+		lo := sort.Search(len(keys), func(i int) bool { return keys[i][0] >= k[0] })
+		for _, ak := range keys[lo:] {
 			if ak[0] != k[0] {
-				continue // typos and garbling keep the first letter
+				break
 			}
 			d := editDistance(ak, k, maxd)
 			if d > maxd || d > bestD {

@@ -105,7 +105,15 @@ func (t tok) word() bool { return t.punct == 0 }
 // whether it starts inside a quotation. It returns whether it ends inside
 // one.
 func tokenize(s string, quoted bool) ([]tok, bool) {
-	out := make([]tok, 0, len(s)/5+4)
+	return appendTokens(nil, s, quoted)
+}
+
+// appendTokens is tokenize appending to out, so that the sentences of an
+// article can share one array.
+func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
+	if out == nil {
+		out = make([]tok, 0, len(s)/5+4)
+	}
 	low := lowerASCII(s) // for folding words without a copy each
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -547,14 +555,24 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
 	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
 		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
-	quoted, lower := false, map[string]bool{}
+	// One array for the tokens of every sentence (about one per 5 bytes),
+	// and room for the words written in lower case.
+	size := 0
+	for _, c := range clean {
+		size += len(c)
+	}
+	arena := make([]tok, 0, size/5+4*len(clean))
+	quoted, lower := false, make(map[string]bool, size/20)
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
 			strings.Contains(text[sents[i-1].End:s.Start], "\n") {
 			para, quoted = true, false
 		}
-		ts, q := tokenize(clean[i], quoted)
+		n := len(arena)
+		var q bool
+		arena, q = appendTokens(arena, clean[i], quoted)
+		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
 		for _, t := range ts {
 			if t.word() && !t.cap {
