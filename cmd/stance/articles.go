@@ -116,11 +116,16 @@ type classified struct {
 	article    corpus.Article
 	statements []classify.Statement
 	err        error
+
+	out    []byte // the statements rendered for output, with classifyAll's render
+	outErr error  // render's error
 }
 
 // classifyAll classifies the articles of every input on all cores and
-// calls emit for each article in input order.
-func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []string, inputFormat string, emit func(classified) error) error {
+// calls emit for each article in input order. render, when not nil, runs
+// on the core that classified an article and fills in its out and outErr,
+// so that formatting the output is shared out too.
+func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []string, inputFormat string, render func(classified) ([]byte, error), emit func(classified) error) error {
 	type job struct {
 		a   corpus.Article
 		out chan classified
@@ -134,7 +139,11 @@ func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []s
 			defer wg.Done()
 			for j := range jobs {
 				sts, err := c.Article(j.a)
-				j.out <- classified{article: j.a, statements: sts, err: err}
+				r := classified{article: j.a, statements: sts, err: err}
+				if err == nil && render != nil {
+					r.out, r.outErr = render(r)
+				}
+				j.out <- r
 			}
 		}()
 	}

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -68,8 +70,32 @@ With --format jsonl it prints one statement a line, the input of
 					}
 					defer sdb.Close()
 				}
-				enc := json.NewEncoder(e.stdout)
-				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, func(r classified) error {
+				// One write per article or so, not per statement or table
+				// line; the workers render each article's statements.
+				w := bufio.NewWriterSize(e.stdout, 64<<10)
+				defer w.Flush()
+				var render func(classified) ([]byte, error)
+				switch *format {
+				case "jsonl":
+					render = func(r classified) ([]byte, error) {
+						var b bytes.Buffer
+						enc := json.NewEncoder(&b)
+						for _, st := range r.statements {
+							if err := enc.Encode(st); err != nil {
+								return nil, err
+							}
+						}
+						return b.Bytes(), nil
+					}
+				case "json":
+				default:
+					render = func(r classified) ([]byte, error) {
+						var b bytes.Buffer
+						err := statementTable(r, *width, *format == "csv").Write(&b, table.Format(*format))
+						return b.Bytes(), err
+					}
+				}
+				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, render, func(r classified) error {
 					for _, st := range r.statements {
 						tally.Add(st)
 					}
@@ -86,43 +112,49 @@ With --format jsonl it prints one statement a line, the input of
 							kept++
 						}
 					}
-					switch *format {
-					case "jsonl":
-						for _, st := range r.statements {
-							if err := enc.Encode(st); err != nil {
-								return err
-							}
-						}
-					case "json":
+					if *format == "json" {
 						all = append(all, r.statements...)
-					default:
-						return statementTable(r, *width, *format == "csv").Write(e.stdout, table.Format(*format))
+						return nil
 					}
-					return nil
+					if r.outErr != nil {
+						return r.outErr
+					}
+					_, err := w.Write(r.out)
+					return err
 				})
 				if err != nil {
 					return err
 				}
 				if sdb != nil && !cf.quiet {
+					if err := w.Flush(); err != nil {
+						return err
+					}
 					fmt.Fprintf(e.stderr, "stance: classify: stored %d statements of %d new article(s) in %s; %d article(s) were already there\n", stored, added, *db, kept)
 				}
 				switch *format {
 				case "jsonl":
-					return nil
+					return w.Flush()
 				case "json":
 					if all == nil {
 						all = []classify.Statement{}
 					}
+					enc := json.NewEncoder(w)
 					enc.SetIndent("", "  ")
-					return enc.Encode(struct {
+					if err := enc.Encode(struct {
 						Statements []classify.Statement `json:"statements"`
 						Mix        mixJSON              `json:"mix"`
-					}{all, mixRows(tally)})
+					}{all, mixRows(tally)}); err != nil {
+						return err
+					}
+					return w.Flush()
 				}
 				if *format == "csv" {
-					fmt.Fprintln(e.stdout)
+					fmt.Fprintln(w)
 				}
-				return mixTable(tally).Write(e.stdout, table.Format(*format))
+				if err := mixTable(tally).Write(w, table.Format(*format)); err != nil {
+					return err
+				}
+				return w.Flush()
 			}
 		},
 	}
