@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"time"
 
 	"github.com/stancemix/stance/corpus"
@@ -161,7 +162,8 @@ func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction,
 // sentence without a marked target is then tokenised once, not twice.
 type analysis struct {
 	base      corpus.Analyzer      // the stance analysis up to its n-grams
-	rest      []corpus.TokenFilter // and its n-grams and binarising
+	ngrams    int                  // then its n-grams up to this length, as corpus.NGramFilter makes them
+	rest      []corpus.TokenFilter // and then binarising
 	sentiment *ModelSentiment      // nil: the Sentimenter analyses for itself
 }
 
@@ -169,12 +171,14 @@ func (c *Classifier) analysis() *analysis {
 	f := corpus.Features(c.Model.Tokenizer)
 	base := f
 	base.NGrams, base.Binary, base.Target = 0, false, 0
-	an := &analysis{base: base.Analyzer()}
-	if f.NGrams > 1 {
-		an.rest = append(an.rest, corpus.NGramFilter{N: f.NGrams})
-	}
+	an := &analysis{base: base.Analyzer(), ngrams: f.NGrams}
 	if f.Binary {
+		// UniqueFilter works on tokens: n-grams as tokens first.
+		if f.NGrams > 1 {
+			an.rest = append(an.rest, corpus.NGramFilter{N: f.NGrams})
+		}
 		an.rest = append(an.rest, corpus.UniqueFilter{})
+		an.ngrams = 0
 	}
 	if ms, ok := c.Sentiment.(*ModelSentiment); ok && ms.Model != nil {
 		sf := corpus.Features(ms.Model.Tokenizer)
@@ -194,23 +198,80 @@ func (c *Classifier) analysis() *analysis {
 func (an *analysis) terms(clean string) (stance, plain []string) {
 	toks := an.base.Analyze(clean)
 	n := len(toks)
-	if an.sentiment != nil && len(an.rest) > 0 {
-		plain = termsOf(toks) // before the filters below may rewrite toks
+	if len(an.rest) > 0 {
+		if an.sentiment != nil {
+			plain = termsOf(toks, 0) // before the filters below may rewrite toks
+		}
+		for _, f := range an.rest {
+			toks = f.Filter(toks)
+		}
+		return termsOf(toks, 0), plain
 	}
-	for _, f := range an.rest {
-		toks = f.Filter(toks)
-	}
-	stance = termsOf(toks)
-	if an.sentiment != nil && len(an.rest) == 0 {
+	stance = appendNGrams(termsOf(toks, ngramCount(n, an.ngrams)), an.ngrams)
+	if an.sentiment != nil {
 		plain = stance[:n:n]
 	}
 	return stance, plain
 }
 
-func termsOf(toks []corpus.Token) []string {
-	terms := make([]string, len(toks))
+// termsOf returns the terms of toks, with room for extra more.
+func termsOf(toks []corpus.Token, extra int) []string {
+	terms := make([]string, len(toks), len(toks)+extra)
 	for i, t := range toks {
 		terms[i] = t.Term
+	}
+	return terms
+}
+
+// ngramCount is the number of n-grams of length 2 to longest of n terms.
+func ngramCount(n, longest int) int {
+	c := 0
+	for size := 2; size <= longest; size++ {
+		c += max(n-size+1, 0)
+	}
+	return c
+}
+
+// appendNGrams appends to terms their n-grams of length 2 to longest, in
+// the order corpus.NGramFilter appends them and joined by "_" as it joins
+// them, cut from one string; unlike the filter, it does not grow a copy
+// of the tokens to do so.
+func appendNGrams(terms []string, longest int) []string {
+	n := len(terms)
+	total := 0
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			total += size - 1
+			for k := i; k < i+size; k++ {
+				total += len(terms[k])
+			}
+		}
+	}
+	if total == 0 {
+		return terms
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			for k := i; k < i+size; k++ {
+				if k > i {
+					b.WriteByte('_')
+				}
+				b.WriteString(terms[k])
+			}
+		}
+	}
+	all, pos := b.String(), 0
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			end := pos + size - 1
+			for k := i; k < i+size; k++ {
+				end += len(terms[k])
+			}
+			terms = append(terms, all[pos:end])
+			pos = end
+		}
 	}
 	return terms
 }

@@ -49,3 +49,19 @@ func TestSharedAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendNGrams checks the Classifier's n-grams against
+// corpus.NGramFilter's.
+func TestAppendNGrams(t *testing.T) {
+	for _, text := range []string{"", "Maduro", "Maduro said", "Blinken said on Monday that talks with Caracas would go on.", "a b c d e"} {
+		for longest := 0; longest <= 4; longest++ {
+			a := corpus.Features{Lower: true, Numbers: true, Negation: true}.Analyzer()
+			toks := a.Analyze(text)
+			want := termsOf(corpus.NGramFilter{N: longest}.Filter(a.Analyze(text)), 0)
+			got := appendNGrams(termsOf(toks, ngramCount(len(toks), longest)), longest)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("appendNGrams(%q, %d) mismatch (-want +got):\n%s", text, longest, diff)
+			}
+		}
+	}
+}
