@@ -78,14 +78,16 @@ With --format jsonl it prints one statement a line, the input of
 				switch *format {
 				case "jsonl":
 					render = func(r classified) ([]byte, error) {
-						var b bytes.Buffer
-						enc := json.NewEncoder(&b)
-						for _, st := range r.statements {
-							if err := enc.Encode(st); err != nil {
+						var b []byte
+						for i := range r.statements {
+							var ok bool
+							if b, ok = appendStatementJSON(b, &r.statements[i]); !ok {
+								_, err := json.Marshal(r.statements[i]) // says what is wrong
 								return nil, err
 							}
+							b = append(b, '\n')
 						}
-						return b.Bytes(), nil
+						return b, nil
 					}
 				case "json":
 				default:
@@ -96,8 +98,10 @@ With --format jsonl it prints one statement a line, the input of
 					}
 				}
 				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, render, func(r classified) error {
-					for _, st := range r.statements {
-						tally.Add(st)
+					if *format != "jsonl" { // jsonl prints no stance mix
+						for _, st := range r.statements {
+							tally.Add(st)
+						}
 					}
 					if sdb != nil {
 						sum := sha256.Sum256([]byte(r.article.Text))
