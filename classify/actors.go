@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -49,7 +50,16 @@ type Actors struct {
 	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
 	max   int                // longest key, in words
 	words map[string]bool    // the words of the keys and of titleWords
+
+	// near remembers nearKeys' answers (string -> []nearKey) for the
+	// first maxNear names it is asked about.
+	near  sync.Map
+	nearN atomic.Int32
 }
+
+// maxNear bounds the names Actors.near remembers: enough for the unknown
+// names of a large news corpus, at a few hundred bytes each.
+const maxNear = 1 << 16
 
 // An entry is a row an index key leads to; derived keys (a surname, a
 // name with its titles stripped) give way to keys written in the file.
@@ -455,29 +465,19 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		maxd = 2
 	}
 	best, bestD, tie := Actor{}, maxd+1, false
-	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
-		// Typos and garbling keep the first letter: the keys, sorted,
-		// that start with it.
-		keys := a.keys[n]
-		lo := sort.Search(len(keys), func(i int) bool { return keys[i][0] >= k[0] })
-		for _, ak := range keys[lo:] {
-			if ak[0] != k[0] {
-				break
-			}
-			d := editDistance(ak, k, maxd)
-			if d > maxd || d > bestD {
-				continue
-			}
-			act, ok := a.exact(ak, at)
-			if !ok || !act.person() {
-				continue // places and demonyms are too short and alike: Indiana is not Indian
-			}
-			switch {
-			case d < bestD:
-				best, bestD, tie = act, d, false
-			case act.Name != best.Name:
-				tie = true
-			}
+	for _, nk := range a.nearKeys(k, maxd) {
+		if nk.d > bestD {
+			continue
+		}
+		act, ok := a.exact(nk.key, at)
+		if !ok || !act.person() {
+			continue // places and demonyms are too short and alike: Indiana is not Indian
+		}
+		switch {
+		case nk.d < bestD:
+			best, bestD, tie = act, nk.d, false
+		case act.Name != best.Name:
+			tie = true
 		}
 	}
 	if bestD > maxd || tie {
@@ -487,6 +487,41 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	return best, true
+}
+
+// A nearKey is a key of the index at edit distance d from a name.
+type nearKey struct {
+	key string
+	d   int
+}
+
+// nearKeys returns the keys at Levenshtein distance at most maxd from k
+// (at least 5 bytes) that start with its letter, by length and then in
+// order. They do not depend on the date, so the answer is remembered: the
+// same unknown names come back article after article.
+func (a *Actors) nearKeys(k string, maxd int) []nearKey {
+	if v, ok := a.near.Load(k); ok {
+		return v.([]nearKey)
+	}
+	var out []nearKey
+	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
+		// Typos and garbling keep the first letter: the keys, sorted,
+		// that start with it.
+		keys := a.keys[n]
+		lo := sort.Search(len(keys), func(i int) bool { return keys[i][0] >= k[0] })
+		for _, ak := range keys[lo:] {
+			if ak[0] != k[0] {
+				break
+			}
+			if d := editDistance(ak, k, maxd); d <= maxd {
+				out = append(out, nearKey{ak, d})
+			}
+		}
+	}
+	if a.nearN.Add(1) <= maxNear {
+		a.near.Store(strings.Clone(k), out)
+	}
+	return out
 }
 
 // exact returns the actor with the folded key valid at at (any date when
