@@ -9,11 +9,11 @@ import (
 	"github.com/stancemix/stance/internal/wiregen"
 )
 
-// BenchmarkClassifyCLI runs stance classify --format jsonl, with the
+// BenchmarkClassifyEndToEnd runs stance classify --format jsonl, with the
 // default news sentiment, on a folder of 2,000 generated wire articles
 // (about 6 MB), in process: reading, splitting, attribution, dates,
 // stance, sentiment and encoding on all cores.
-func BenchmarkClassifyCLI(b *testing.B) {
+func BenchmarkClassifyEndToEnd(b *testing.B) {
 	dir := b.TempDir()
 	size, err := wiregen.WriteDir(dir, 1, 2000)
 	if err != nil {
