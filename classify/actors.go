@@ -365,6 +365,9 @@ func stripTitles(s string) string {
 	if !mayStrip(s) {
 		return s // most names: no copy
 	}
+	if plainWords(s) {
+		return stripPlainTitles(s)
+	}
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
@@ -389,6 +392,74 @@ func stripTitles(s string) string {
 		w = append(out, w[len(w)-1])
 	}
 	return strings.Join(w, " ")
+}
+
+// plainWords reports whether s is ASCII words between single spaces, with
+// no other white space: s is strings.Join(strings.Fields(s), " ").
+func plainWords(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' && s[i-1] == ' ', c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		}
+	}
+	return true
+}
+
+// stripPlainTitles is stripTitles for plainWords, cutting titles off by
+// offset rather than splitting s into words and joining them again.
+func stripPlainTitles(s string) string {
+	for {
+		// ends[k-1] is the end of the k-th word, for k up to 4 and
+		// short of the last word.
+		var ends [4]int
+		n := 0
+		for i := 0; i < len(s) && n < len(ends); i++ {
+			if s[i] == ' ' {
+				ends[n] = i
+				n++
+			}
+		}
+		cut := -1
+		for k := n; k >= 1; k-- {
+			if titleWords[s[:ends[k-1]]] {
+				cut = ends[k-1]
+				break
+			}
+		}
+		if cut < 0 {
+			break
+		}
+		s = s[cut+1:]
+	}
+	// One-letter middle words go: "antony j blinken".
+	first, last := strings.IndexByte(s, ' '), strings.LastIndexByte(s, ' ')
+	if first == last {
+		return s
+	}
+	initial := false
+	for i := first + 1; i < last; i++ {
+		if s[i-1] == ' ' && s[i+1] == ' ' {
+			initial = true
+			break
+		}
+	}
+	if !initial {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:first]...)
+	for _, w := range strings.Split(s[first+1:last], " ") {
+		if len(w) > 1 {
+			b = append(b, ' ')
+			b = append(b, w...)
+		}
+	}
+	b = append(b, s[last:]...)
+	return string(b)
 }
 
 // mayStrip reports whether stripTitles could change s: s is not plain

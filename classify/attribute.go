@@ -227,7 +227,12 @@ func (m *mention) canonical() string {
 // capitalised word opening a sentence that the article also writes in
 // lower case ("Officials", "Relations") is no name.
 func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
-	var out []mention
+	return a.appendMentions(nil, ts, at, lower)
+}
+
+// appendMentions is mentions appending to out, so that the sentences of
+// an article can share one array.
+func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map[string]bool) []mention {
 	var key []byte
 	for i := 0; i < len(ts); {
 		t := ts[i]
@@ -581,8 +586,11 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		}
 		quoted = q
 	}
+	ms := make([]mention, 0, size/40+8) // the mentions of every sentence
 	for i := range st.ss {
-		st.ss[i].ms = a.mentions(st.ss[i].ts, published, lower)
+		n := len(ms)
+		ms = a.appendMentions(ms, st.ss[i].ts, published, lower)
+		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	out := make([]Attribution, len(sents))
 	for i := range sents {
