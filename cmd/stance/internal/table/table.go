@@ -60,11 +60,11 @@ func (t *Table) Write(w io.Writer, f Format) error {
 }
 
 // plain reports whether appendBoxes draws t as tablewriter's Blueprint
-// renderer does: rows and no footer, every row as wide as the header,
+// renderer does: rows, every row and the footer as wide as the header,
 // widths not East Asian, and no cell that tablewriter splits, expands or strips (line breaks, tabs,
 // other control characters, terminal escapes).
 func (t *Table) plain() bool {
-	if len(t.Rows) == 0 || t.Footer != nil || len(t.Header) == 0 || twwidth.IsEastAsian() {
+	if len(t.Rows) == 0 || len(t.Header) == 0 || twwidth.IsEastAsian() {
 		return false // East Asian widths may change the borders too
 	}
 	ok := func(cells []string) bool {
@@ -77,7 +77,7 @@ func (t *Table) plain() bool {
 		}
 		return true
 	}
-	if !ok(t.Header) {
+	if !ok(t.Header) || t.Footer != nil && (len(t.Footer) != len(t.Header) || !ok(t.Footer)) {
 		return false
 	}
 	for _, row := range t.Rows {
@@ -109,6 +109,14 @@ func (t *Table) appendBoxes(b []byte) []byte {
 			}
 			cw[r*n+i] = w
 			width[i] = max(width[i], w)
+		}
+	}
+	var fw []int
+	if t.Footer != nil {
+		fw = make([]int, n)
+		for i, c := range t.Footer {
+			fw[i] = twwidth.WidthNoCache(c)
+			width[i] = max(width[i], fw[i])
 		}
 	}
 	right := make([]bool, n)
@@ -148,6 +156,10 @@ func (t *Table) appendBoxes(b []byte) []byte {
 	b = rule(b, "├", "┼", "┤")
 	for r, row := range t.Rows {
 		b = line(b, row, cw[r*n:(r+1)*n], right)
+	}
+	if t.Footer != nil {
+		b = rule(b, "├", "┼", "┤")
+		b = line(b, t.Footer, fw, right)
 	}
 	b = rule(b, "└", "┴", "┘")
 	return append(b, '\n')

@@ -11,7 +11,7 @@ import (
 )
 
 // TestBoxes holds appendBoxes to tablewriter's Blueprint rendering of the
-// same tables: statement-like rows, and cells of wide, combining,
+// same tables: statement-like rows, footers, and cells of wide, combining,
 // zero-width and ambiguous characters, blanks and padding.
 func TestBoxes(t *testing.T) {
 	words := []string{"", " ", "  lead", "trail  ", "Maduro", "1", "12", "-0.25", "+0.95", "0.99", "3 (60%)", "2021-05-27",
@@ -36,6 +36,11 @@ func TestBoxes(t *testing.T) {
 			}
 			tab.Rows = append(tab.Rows, row)
 		}
+		if rng.IntN(2) == 0 {
+			for range cols {
+				tab.Footer = append(tab.Footer, words[rng.IntN(len(words))])
+			}
+		}
 		if !tab.plain() {
 			t.Fatalf("table %d not plain: %q", n, tab)
 		}
@@ -53,7 +58,8 @@ func TestBoxes(t *testing.T) {
 		{Header: []string{"a"}, Rows: [][]string{{"tab\there"}}},
 		{Header: []string{"a"}, Rows: [][]string{{"\x1b[31mred\x1b[0m"}}},
 		{Header: []string{"a", "b"}, Rows: [][]string{{"short row"}}},
-		{Header: []string{"a"}, Rows: [][]string{{"x"}}, Footer: []string{"total"}},
+		{Header: []string{"a"}, Rows: [][]string{{"x"}}, Footer: []string{"total", "extra"}},
+		{Header: []string{"a"}, Rows: [][]string{{"x"}}, Footer: []string{"to\ttal"}},
 	} {
 		if tab.plain() {
 			t.Errorf("table %q plain, want not", tab)
