@@ -194,7 +194,7 @@ func statementTable(r classified, width int, full bool) *table.Table {
 		if st.Speaker != "" {
 			actor += " (via " + st.Speaker + ")"
 		}
-		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), fmt.Sprintf("%s %+.2f", st.Sentiment, st.SentimentScore), text}
+		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), st.Sentiment + " " + signed2(st.SentimentScore), text}
 		if full {
 			row = append([]string{a.ID}, row...)
 		}
@@ -204,6 +204,15 @@ func statementTable(r classified, width int, full bool) *table.Table {
 }
 
 func f2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// signed2 is fmt's %+.2f: two decimals and a sign, "+0.95", "-0.25".
+func signed2(x float64) string {
+	s := f2(x)
+	if s[0] != '-' && s[0] != '+' {
+		s = "+" + s
+	}
+	return s
+}
 
 // mixTable renders a tally: counts with shares per label, the row total,
 // and the mean sentiment, with a totals footer that reconciles with the

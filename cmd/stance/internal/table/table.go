@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -103,10 +104,7 @@ func (t *Table) appendBoxes(b []byte) []byte {
 	cw := make([]int, len(t.Rows)*n)
 	for r, row := range t.Rows {
 		for i, c := range row {
-			w := len(c)
-			if !ascii(c) {
-				w = twwidth.WidthNoCache(c)
-			}
+			w := cellWidth(c)
 			cw[r*n+i] = w
 			width[i] = max(width[i], w)
 		}
@@ -172,14 +170,30 @@ func appendSpaces(b []byte, n int) []byte {
 	return b
 }
 
-// ascii reports whether s is printable ASCII, one column a byte.
-func ascii(s string) bool {
+// cellWidth is twwidth.WidthNoCache(s) for a cell with no control
+// characters: one column for each printable ASCII byte, and
+// tablewriter's own count, which adds up rune by rune, for the runs of
+// other characters ("…" closing a truncated sentence, names with
+// accents).
+func cellWidth(s string) int {
+	w, start := 0, -1 // start of a run of other characters
 	for i := 0; i < len(s); i++ {
-		if s[i] < 0x20 || s[i] >= 0x7f {
-			return false
+		if s[i] < utf8.RuneSelf {
+			if start >= 0 {
+				w += twwidth.WidthNoCache(s[start:i])
+				start = -1
+			}
+			w++
+			continue
+		}
+		if start < 0 {
+			start = i
 		}
 	}
-	return true
+	if start >= 0 {
+		w += twwidth.WidthNoCache(s[start:])
+	}
+	return w
 }
 
 // noWidthCache turns off tablewriter's cache of display widths, once. The
