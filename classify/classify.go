@@ -52,6 +52,13 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
 	an := c.analysis()
 
+	published := ""
+	if !a.Date.IsZero() {
+		published = a.Date.Format("2006-01-02")
+	}
+	var dayT time.Time // the last event date formatted, and its text
+	var day string
+
 	out := make([]Statement, len(sents))
 	lastDate := map[string]EventDate{} // per actor: the date of their last dated statement
 	var lede *EventDate                // the first dated statement with an actor
@@ -74,9 +81,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		if clean != s.Text {
 			st.Clean = clean
 		}
-		if !a.Date.IsZero() {
-			st.Published = a.Date.Format("2006-01-02")
-		}
+		st.Published = published
 
 		// Event date: the sentence's own date expression; else the date of
 		// the actor's last dated statement in this article (the same
@@ -110,7 +115,10 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			d, ok = EventDate{Time: a.Date, Grain: GrainDay}, true
 		}
 		if ok {
-			st.Date = d.Time.Format("2006-01-02")
+			if d.Time != dayT || day == "" { // the same Time, field for field, formats the same
+				dayT, day = d.Time, d.Time.Format("2006-01-02")
+			}
+			st.Date = day
 			st.DateGrain = d.Grain.String()
 			st.DateInferred = d.Inferred
 		}
