@@ -72,9 +72,11 @@ func expandArgs(e *env, args []string) []string {
 	return out
 }
 
-// readArticles reads the articles of one input. Bad articles and lines are
-// reported and skipped.
-func readArticles(e *env, path, inputFormat string) []corpus.Article {
+// readArticles reads the articles of one input and passes each to yield
+// as soon as it is read, until yield returns false: the articles of a
+// large JSONL file are classified while the rest is still being read.
+// Bad articles and lines are reported and skipped.
+func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) bool) {
 	name, r := path, io.Reader(nil)
 	if path == "-" {
 		name, r = "<stdin>", e.stdin
@@ -82,7 +84,7 @@ func readArticles(e *env, path, inputFormat string) []corpus.Article {
 		f, err := os.Open(path)
 		if err != nil {
 			e.warnf("%v", err)
-			return nil
+			return
 		}
 		defer f.Close()
 		r = f
@@ -92,11 +94,11 @@ func readArticles(e *env, path, inputFormat string) []corpus.Article {
 		a, err := corpus.ReadArticle(r, name)
 		if err != nil {
 			e.warnf("%v", err)
-			return nil
+			return
 		}
-		return []corpus.Article{a}
+		yield(a)
+		return
 	}
-	var out []corpus.Article
 	ar := corpus.NewArticleReader(bufio.NewReader(r), name)
 	for ar.Scan() {
 		a, err := ar.Article()
@@ -104,12 +106,13 @@ func readArticles(e *env, path, inputFormat string) []corpus.Article {
 			e.warnf("%v", err)
 			continue
 		}
-		out = append(out, a)
+		if !yield(a) {
+			return
+		}
 	}
 	if err := ar.Err(); err != nil {
 		e.warnf("%v", err)
 	}
-	return out
 }
 
 // classified is one article's statements.
@@ -159,14 +162,18 @@ func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []s
 		defer close(results)
 		defer close(jobs)
 		for _, in := range inputs {
-			for _, a := range readArticles(e, in, inputFormat) {
+			if ctx.Err() != nil {
+				return
+			}
+			readArticles(e, in, inputFormat, func(a corpus.Article) bool {
 				if ctx.Err() != nil {
-					return
+					return false
 				}
 				out := make(chan classified, 1)
 				results <- out
 				jobs <- job{a, out}
-			}
+				return true
+			})
 		}
 	}()
 	total := int64(len(inputs))
