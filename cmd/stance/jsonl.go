@@ -100,6 +100,15 @@ func appendJSONFloat(b []byte, f float64) []byte {
 	return b
 }
 
+// jsonSafe holds the ASCII bytes a JSON string with HTML escaping keeps
+// as they are.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return safe
+}()
+
 // appendJSONString quotes s as encoding/json does with HTML escaping: <, >
 // and & as \u003c..., control characters, invalid UTF-8 as \ufffd, and
 // U+2028 and U+2029 escaped.
@@ -109,7 +118,7 @@ func appendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonSafe[c] {
 				i++
 				continue
 			}
