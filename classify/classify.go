@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -173,6 +174,7 @@ type analysis struct {
 	ngrams    int                  // then its n-grams up to this length, as corpus.NGramFilter makes them
 	rest      []corpus.TokenFilter // and then binarising
 	sentiment *ModelSentiment      // nil: the Sentimenter analyses for itself
+	buf       []string             // terms' array, reused from sentence to sentence
 }
 
 func (c *Classifier) analysis() *analysis {
@@ -203,6 +205,7 @@ func (c *Classifier) analysis() *analysis {
 
 // terms returns the stance model's terms of a cleaned sentence and, when
 // the sentiment model shares the analysis, the sentence's terms for it.
+// They are good until the next call.
 func (an *analysis) terms(clean string) (stance, plain []string) {
 	toks := an.base.Analyze(clean)
 	n := len(toks)
@@ -215,7 +218,12 @@ func (an *analysis) terms(clean string) (stance, plain []string) {
 		}
 		return termsOf(toks, 0), plain
 	}
-	stance = appendNGrams(termsOf(toks, ngramCount(n, an.ngrams)), an.ngrams)
+	an.buf = slices.Grow(an.buf[:0], n+ngramCount(n, an.ngrams))
+	for _, t := range toks {
+		an.buf = append(an.buf, t.Term)
+	}
+	an.buf = appendNGrams(an.buf, an.ngrams)
+	stance = an.buf
 	if an.sentiment != nil {
 		plain = stance[:n:n]
 	}
