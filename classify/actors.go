@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -48,7 +49,17 @@ type Actors struct {
 	index map[string][]entry // folded key -> rows
 	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
 	max   int                // longest key, in words
+	words map[string]bool    // the words of the keys and of titleWords
+
+	// near remembers nearKeys' answers (string -> []nearKey) for the
+	// first maxNear names it is asked about.
+	near  sync.Map
+	nearN atomic.Int32
 }
+
+// maxNear bounds the names Actors.near remembers: enough for the unknown
+// names of a large news corpus, at a few hundred bytes each.
+const maxNear = 1 << 16
 
 // An entry is a row an index key leads to; derived keys (a surname, a
 // name with its titles stripped) give way to keys written in the file.
@@ -247,7 +258,16 @@ func build(list []Actor) *Actors {
 			}
 		}
 	}
+	a.words = map[string]bool{}
+	for t := range titleWords {
+		for _, w := range strings.Fields(t) {
+			a.words[w] = true
+		}
+	}
 	for k := range a.index {
+		for _, w := range strings.Fields(k) {
+			a.words[w] = true
+		}
 		for len(a.keys) <= len(k) {
 			a.keys = append(a.keys, nil)
 		}
@@ -287,6 +307,21 @@ func (a *Actors) With(more *Actors) *Actors {
 	return build(append(list, more.list...))
 }
 
+// mayName reports whether a token folded to f can be part of a key, as
+// it is or once stripTitles has dropped titles and initials: each of its
+// words is a word of a key or a title, or one letter. A run of tokens
+// with one that cannot is no key, so mentions need not look it up.
+func (a *Actors) mayName(f string) bool {
+	for f != "" {
+		w, rest, _ := strings.Cut(f, " ")
+		if len(w) > 1 && !a.words[w] {
+			return false
+		}
+		f = rest
+	}
+	return true
+}
+
 // Len returns the number of rows.
 func (a *Actors) Len() int { return len(a.list) }
 
@@ -314,9 +349,25 @@ pope|cardinal|archbishop|bishop|rev`, "|") {
 	return m
 }()
 
+// titleFirst holds the first word of each of titleWords.
+var titleFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range titleWords {
+		first, _, _ := strings.Cut(t, " ")
+		m[first] = true
+	}
+	return m
+}()
+
 // stripTitles removes leading titles and one-letter middle initials from
 // a folded name, keeping at least one word.
 func stripTitles(s string) string {
+	if !mayStrip(s) {
+		return s // most names: no copy
+	}
+	if plainWords(s) {
+		return stripPlainTitles(s)
+	}
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
@@ -341,6 +392,111 @@ func stripTitles(s string) string {
 		w = append(out, w[len(w)-1])
 	}
 	return strings.Join(w, " ")
+}
+
+// plainWords reports whether s is ASCII words between single spaces, with
+// no other white space: s is strings.Join(strings.Fields(s), " ").
+func plainWords(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' && s[i-1] == ' ', c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		}
+	}
+	return true
+}
+
+// stripPlainTitles is stripTitles for plainWords, cutting titles off by
+// offset rather than splitting s into words and joining them again.
+func stripPlainTitles(s string) string {
+	for {
+		// ends[k-1] is the end of the k-th word, for k up to 4 and
+		// short of the last word.
+		var ends [4]int
+		n := 0
+		for i := 0; i < len(s) && n < len(ends); i++ {
+			if s[i] == ' ' {
+				ends[n] = i
+				n++
+			}
+		}
+		cut := -1
+		for k := n; k >= 1; k-- {
+			if titleWords[s[:ends[k-1]]] {
+				cut = ends[k-1]
+				break
+			}
+		}
+		if cut < 0 {
+			break
+		}
+		s = s[cut+1:]
+	}
+	// One-letter middle words go: "antony j blinken".
+	first, last := strings.IndexByte(s, ' '), strings.LastIndexByte(s, ' ')
+	if first == last {
+		return s
+	}
+	initial := false
+	for i := first + 1; i < last; i++ {
+		if s[i-1] == ' ' && s[i+1] == ' ' {
+			initial = true
+			break
+		}
+	}
+	if !initial {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	b = append(b, s[:first]...)
+	for _, w := range strings.Split(s[first+1:last], " ") {
+		if len(w) > 1 {
+			b = append(b, ' ')
+			b = append(b, w...)
+		}
+	}
+	b = append(b, s[last:]...)
+	return string(b)
+}
+
+// mayStrip reports whether stripTitles could change s: s is not plain
+// ASCII words between single spaces, or it opens with the first word of a
+// title, or a middle word of three or more has one letter.
+func mayStrip[S string | []byte](s S) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return true
+	}
+	sp, last := -1, -1 // the first and last space
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i-1] == ' ' {
+				return true
+			}
+			if sp < 0 {
+				sp = i
+			}
+			last = i
+		case c >= utf8.RuneSelf || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return true
+		}
+	}
+	if sp < 0 {
+		return false
+	}
+	if titleFirst[string(s[:sp])] {
+		return true
+	}
+	for i := sp + 1; i < last; i++ {
+		// s[i] starts a middle word: one letter when a space follows.
+		if s[i-1] == ' ' && s[i+1] == ' ' {
+			return true
+		}
+	}
+	return false
 }
 
 // Lookup finds the actor name refers to, at any date: an exact match of
@@ -380,25 +536,19 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		maxd = 2
 	}
 	best, bestD, tie := Actor{}, maxd+1, false
-	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
-		for _, ak := range a.keys[n] {
-			if ak[0] != k[0] {
-				continue // typos and garbling keep the first letter
-			}
-			d := editDistance(ak, k, maxd)
-			if d > maxd || d > bestD {
-				continue
-			}
-			act, ok := a.exact(ak, at)
-			if !ok || !act.person() {
-				continue // places and demonyms are too short and alike: Indiana is not Indian
-			}
-			switch {
-			case d < bestD:
-				best, bestD, tie = act, d, false
-			case act.Name != best.Name:
-				tie = true
-			}
+	for _, nk := range a.nearKeys(k, maxd) {
+		if nk.d > bestD {
+			continue
+		}
+		act, ok := a.exact(nk.key, at)
+		if !ok || !act.person() {
+			continue // places and demonyms are too short and alike: Indiana is not Indian
+		}
+		switch {
+		case nk.d < bestD:
+			best, bestD, tie = act, nk.d, false
+		case act.Name != best.Name:
+			tie = true
 		}
 	}
 	if bestD > maxd || tie {
@@ -408,6 +558,41 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	return best, true
+}
+
+// A nearKey is a key of the index at edit distance d from a name.
+type nearKey struct {
+	key string
+	d   int
+}
+
+// nearKeys returns the keys at Levenshtein distance at most maxd from k
+// (at least 5 bytes) that start with its letter, by length and then in
+// order. They do not depend on the date, so the answer is remembered: the
+// same unknown names come back article after article.
+func (a *Actors) nearKeys(k string, maxd int) []nearKey {
+	if v, ok := a.near.Load(k); ok {
+		return v.([]nearKey)
+	}
+	var out []nearKey
+	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
+		// Typos and garbling keep the first letter: the keys, sorted,
+		// that start with it.
+		keys := a.keys[n]
+		lo := sort.Search(len(keys), func(i int) bool { return keys[i][0] >= k[0] })
+		for _, ak := range keys[lo:] {
+			if ak[0] != k[0] {
+				break
+			}
+			if d := editDistance(ak, k, maxd); d <= maxd {
+				out = append(out, nearKey{ak, d})
+			}
+		}
+	}
+	if a.nearN.Add(1) <= maxNear {
+		a.near.Store(strings.Clone(k), out)
+	}
+	return out
 }
 
 // exact returns the actor with the folded key valid at at (any date when

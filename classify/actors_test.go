@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -177,4 +178,68 @@ func FuzzReadActors(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStripTitlesNoCopy checks stripTitles' shortcut for names it leaves
+// alone against the long way round: strings.Fields, titles and initials
+// dropped, strings.Join.
+func TestStripTitlesNoCopy(t *testing.T) {
+	long := func(s string) string {
+		w := strings.Fields(s)
+		for len(w) > 1 {
+			n := 0
+			for k := min(4, len(w)-1); k >= 1; k-- {
+				if titleWords[strings.Join(w[:k], " ")] {
+					n = k
+					break
+				}
+			}
+			if n == 0 {
+				break
+			}
+			w = w[n:]
+		}
+		if len(w) > 2 {
+			out := w[:1]
+			for _, x := range w[1 : len(w)-1] {
+				if len(x) > 1 {
+					out = append(out, x)
+				}
+			}
+			w = append(out, w[len(w)-1])
+		}
+		return strings.Join(w, " ")
+	}
+	for _, s := range []string{
+		"", " ", "maduro", "nicolas maduro", "antony j blinken", "j blinken", "antony blinken j",
+		"president joe biden", "the u s president", "u s", "secretary of state antony j blinken",
+		"juan  gonzalez", " juan gonzalez", "juan gonzalez ", "juan\tgonzalez", "gonzález lópez",
+		"a", "a b c", "ab c de", "vice president kamala harris", "state department spokesman ned price",
+		"former", "former president", "mr", "x y", "xy z w", "the", "the the maduro",
+		"the u s president joe biden", "u s secretary of state antony j blinken", "former president donald j trump",
+		"vice president", "president elect joe r biden jr", "the former acting u n secretary general a b c d",
+		"a b", "a b c", "senior white house official", "j k l", "mr j", "dr a b smith",
+	} {
+		if got, want := stripTitles(s), long(s); got != want {
+			t.Errorf("stripTitles(%q) = %q, want %q", s, got, want)
+		}
+	}
+	// Titles, initials and names strung together.
+	var titles []string
+	for tw := range titleWords {
+		titles = append(titles, tw)
+	}
+	sort.Strings(titles)
+	parts := append(titles, "j", "r", "maduro", "juan gonzalez", "biden")
+	for i := range 20000 {
+		var w []string
+		for k, x := 0, i; k < 1+i%6; k++ {
+			w = append(w, parts[x%len(parts)])
+			x = x*31 + 17
+		}
+		s := strings.Join(w, " ")
+		if got, want := stripTitles(s), long(s); got != want {
+			t.Fatalf("stripTitles(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

@@ -105,7 +105,16 @@ func (t tok) word() bool { return t.punct == 0 }
 // whether it starts inside a quotation. It returns whether it ends inside
 // one.
 func tokenize(s string, quoted bool) ([]tok, bool) {
-	out := make([]tok, 0, len(s)/5+4)
+	return appendTokens(nil, s, quoted)
+}
+
+// appendTokens is tokenize appending to out, so that the sentences of an
+// article can share one array.
+func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
+	if out == nil {
+		out = make([]tok, 0, len(s)/5+4)
+	}
+	low := lowerASCII(s) // for folding words without a copy each
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -155,11 +164,43 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 			j++
 			t.end = j
 		}
-		t.fold = corpus.Fold(t.text)
+		t.fold = foldWord(t.text, low[i:i+len(t.text)])
 		out = append(out, t)
 		i = j
 	}
 	return out, quoted
+}
+
+// foldWord is corpus.Fold for a word token w; low is w with its ASCII
+// capitals lower-cased. A word of ASCII letters and digits, the usual
+// case, folds to low.
+func foldWord(w, low string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return corpus.Fold(w)
+		}
+	}
+	return low
+}
+
+// lowerASCII returns s with its ASCII capitals lower-cased, at the same
+// byte offsets; s itself when it has none.
+func lowerASCII(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // A mention is a name found in a sentence.
@@ -186,8 +227,13 @@ func (m *mention) canonical() string {
 // capitalised word opening a sentence that the article also writes in
 // lower case ("Officials", "Relations") is no name.
 func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
-	var out []mention
-	var key strings.Builder
+	return a.appendMentions(nil, ts, at, lower)
+}
+
+// appendMentions is mentions appending to out, so that the sentences of
+// an article can share one array.
+func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map[string]bool) []mention {
+	var key []byte
 	for i := 0; i < len(ts); {
 		t := ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
@@ -199,6 +245,13 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 		for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
 			end++
 		}
+		// No key holds a word no key or title holds.
+		for k := i; k <= end; k++ {
+			if !a.mayName(ts[k].fold) {
+				end = k - 1
+				break
+			}
+		}
 		found := false
 		for last := end; last >= i; last-- {
 			if !ts[last].cap && ts[i].fold != "the" {
@@ -207,16 +260,21 @@ func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []menti
 			if last == i && !ts[i].cap {
 				continue
 			}
-			key.Reset()
+			key = key[:0]
 			for k := i; k <= last; k++ {
 				if k > i {
-					key.WriteByte(' ')
+					key = append(key, ' ')
 				}
-				key.WriteString(ts[k].fold)
+				key = append(key, ts[k].fold...)
 			}
-			k := key.String()
-			act, ok := a.exact(k, at)
-			if !ok {
+			// The key as a string only when it may find someone.
+			var act Actor
+			ok := false
+			if _, in := a.index[string(key)]; in {
+				act, ok = a.exact(string(key), at)
+			}
+			if !ok && mayStrip(key) {
+				k := string(key)
 				if s := stripTitles(k); s != k && !titleWords[s] {
 					act, ok = a.exact(s, at)
 				}
@@ -490,16 +548,36 @@ type state struct {
 // sentence, and reported by their canonical name when the dictionary knows
 // them, else as written with titles stripped.
 func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.Time) []Attribution {
+	clean := make([]string, len(sents))
+	for i, s := range sents {
+		clean[i] = corpus.Clean(s.Text)
+	}
+	return a.attribute(text, sents, clean, published)
+}
+
+// attribute is Attribute for sentences already cleaned: clean[i] is
+// corpus.Clean(sents[i].Text).
+func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
 	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
 		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
-	quoted, lower := false, map[string]bool{}
+	// One array for the tokens of every sentence (about one per 5 bytes),
+	// and room for the words written in lower case.
+	size := 0
+	for _, c := range clean {
+		size += len(c)
+	}
+	arena := make([]tok, 0, size/5+4*len(clean))
+	quoted, lower := false, make(map[string]bool, size/20)
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
 			strings.Contains(text[sents[i-1].End:s.Start], "\n") {
 			para, quoted = true, false
 		}
-		ts, q := tokenize(corpus.Clean(s.Text), quoted)
+		n := len(arena)
+		var q bool
+		arena, q = appendTokens(arena, clean[i], quoted)
+		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
 		for _, t := range ts {
 			if t.word() && !t.cap {
@@ -508,8 +586,11 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 		}
 		quoted = q
 	}
+	ms := make([]mention, 0, size/40+8) // the mentions of every sentence
 	for i := range st.ss {
-		st.ss[i].ms = a.mentions(st.ss[i].ts, published, lower)
+		n := len(ms)
+		ms = a.appendMentions(ms, st.ss[i].ts, published, lower)
+		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	out := make([]Attribution, len(sents))
 	for i := range sents {

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/stancemix/stance/corpus"
@@ -44,14 +46,25 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	if a.Date.IsZero() {
 		year, haveYear = InferYear(body)
 	}
-	attrs := actors.Attribute(a.Text, sents, a.Date)
-	analyzer := c.analyzer()
+	cleans := make([]string, len(sents))
+	for i, s := range sents {
+		cleans[i] = corpus.Clean(s.Text)
+	}
+	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
+	an := c.analysis()
+
+	published := ""
+	if !a.Date.IsZero() {
+		published = a.Date.Format("2006-01-02")
+	}
+	var dayT time.Time // the last event date formatted, and its text
+	var day string
 
 	out := make([]Statement, len(sents))
 	lastDate := map[string]EventDate{} // per actor: the date of their last dated statement
 	var lede *EventDate                // the first dated statement with an actor
 	for i, s := range sents {
-		clean := corpus.Clean(s.Text)
+		clean := cleans[i]
 		st := Statement{
 			Article:  a.ID,
 			Sentence: i + 1,
@@ -69,9 +82,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		if clean != s.Text {
 			st.Clean = clean
 		}
-		if !a.Date.IsZero() {
-			st.Published = a.Date.Format("2006-01-02")
-		}
+		st.Published = published
 
 		// Event date: the sentence's own date expression; else the date of
 		// the actor's last dated statement in this article (the same
@@ -105,12 +116,16 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			d, ok = EventDate{Time: a.Date, Grain: GrainDay}, true
 		}
 		if ok {
-			st.Date = d.Time.Format("2006-01-02")
+			if d.Time != dayT || day == "" { // the same Time, field for field, formats the same
+				dayT, day = d.Time, d.Time.Format("2006-01-02")
+			}
+			st.Date = day
 			st.DateGrain = d.Grain.String()
 			st.DateInferred = d.Inferred
 		}
 
-		p, err := c.stance(analyzer, clean)
+		terms, plain := an.terms(clean)
+		p, err := c.Model.Predict(terms)
 		if err != nil {
 			return nil, err
 		}
@@ -120,7 +135,13 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		}
 		st.Sentiment = "neutral"
 		if c.Sentiment != nil {
-			label, score, err := c.Sentiment.Sentiment(clean, attrs[i].Target)
+			var label string
+			var score float64
+			if an.sentiment != nil {
+				label, score, err = an.sentiment.sentiment(clean, attrs[i].Target, plain)
+			} else {
+				label, score, err = c.Sentiment.Sentiment(clean, attrs[i].Target)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -142,4 +163,131 @@ func (c *Classifier) analyzer() corpus.Analyzer {
 
 func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction, error) {
 	return c.Model.Predict(a.Terms(clean))
+}
+
+// analysis analyses sentences for the stance model and, when the
+// Sentimenter is a ModelSentiment whose model reads words as the stance
+// model does before n-grams, for the sentiment model in the same pass: a
+// sentence without a marked target is then tokenised once, not twice.
+type analysis struct {
+	base      corpus.Analyzer      // the stance analysis up to its n-grams
+	ngrams    int                  // then its n-grams up to this length, as corpus.NGramFilter makes them
+	rest      []corpus.TokenFilter // and then binarising
+	sentiment *ModelSentiment      // nil: the Sentimenter analyses for itself
+	buf       []string             // terms' array, reused from sentence to sentence
+}
+
+func (c *Classifier) analysis() *analysis {
+	f := corpus.Features(c.Model.Tokenizer)
+	base := f
+	base.NGrams, base.Binary, base.Target = 0, false, 0
+	an := &analysis{base: base.Analyzer(), ngrams: f.NGrams}
+	if f.Binary {
+		// UniqueFilter works on tokens: n-grams as tokens first.
+		if f.NGrams > 1 {
+			an.rest = append(an.rest, corpus.NGramFilter{N: f.NGrams})
+		}
+		an.rest = append(an.rest, corpus.UniqueFilter{})
+		an.ngrams = 0
+	}
+	if ms, ok := c.Sentiment.(*ModelSentiment); ok && ms.Model != nil {
+		sf := corpus.Features(ms.Model.Tokenizer)
+		sf.Target = 0
+		if sf.NGrams <= 1 {
+			sf.NGrams = 0
+		}
+		if sf == base {
+			an.sentiment = ms
+		}
+	}
+	return an
+}
+
+// terms returns the stance model's terms of a cleaned sentence and, when
+// the sentiment model shares the analysis, the sentence's terms for it.
+// They are good until the next call.
+func (an *analysis) terms(clean string) (stance, plain []string) {
+	toks := an.base.Analyze(clean)
+	n := len(toks)
+	if len(an.rest) > 0 {
+		if an.sentiment != nil {
+			plain = termsOf(toks, 0) // before the filters below may rewrite toks
+		}
+		for _, f := range an.rest {
+			toks = f.Filter(toks)
+		}
+		return termsOf(toks, 0), plain
+	}
+	an.buf = slices.Grow(an.buf[:0], n+ngramCount(n, an.ngrams))
+	for _, t := range toks {
+		an.buf = append(an.buf, t.Term)
+	}
+	an.buf = appendNGrams(an.buf, an.ngrams)
+	stance = an.buf
+	if an.sentiment != nil {
+		plain = stance[:n:n]
+	}
+	return stance, plain
+}
+
+// termsOf returns the terms of toks, with room for extra more.
+func termsOf(toks []corpus.Token, extra int) []string {
+	terms := make([]string, len(toks), len(toks)+extra)
+	for i, t := range toks {
+		terms[i] = t.Term
+	}
+	return terms
+}
+
+// ngramCount is the number of n-grams of length 2 to longest of n terms.
+func ngramCount(n, longest int) int {
+	c := 0
+	for size := 2; size <= longest; size++ {
+		c += max(n-size+1, 0)
+	}
+	return c
+}
+
+// appendNGrams appends to terms their n-grams of length 2 to longest, in
+// the order corpus.NGramFilter appends them and joined by "_" as it joins
+// them, cut from one string; unlike the filter, it does not grow a copy
+// of the tokens to do so.
+func appendNGrams(terms []string, longest int) []string {
+	n := len(terms)
+	total := 0
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			total += size - 1
+			for k := i; k < i+size; k++ {
+				total += len(terms[k])
+			}
+		}
+	}
+	if total == 0 {
+		return terms
+	}
+	var b strings.Builder
+	b.Grow(total)
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			for k := i; k < i+size; k++ {
+				if k > i {
+					b.WriteByte('_')
+				}
+				b.WriteString(terms[k])
+			}
+		}
+	}
+	all, pos := b.String(), 0
+	for size := 2; size <= longest; size++ {
+		for i := 0; i+size <= n; i++ {
+			end := pos + size - 1
+			for k := i; k < i+size; k++ {
+				end += len(terms[k])
+			}
+			terms = append(terms, all[pos:end])
+			pos = end
+		}
+	}
+	return terms
 }

@@ -67,6 +67,13 @@ var ErrNotSentiment = errors.New("model is not a sentiment model: want labels ne
 
 // Sentiment implements Sentimenter.
 func (s *ModelSentiment) Sentiment(sentence, target string) (string, float64, error) {
+	return s.sentiment(sentence, target, nil)
+}
+
+// sentiment is Sentiment; plain, when not nil, are the terms of the
+// sentence as the model's analysis gives them, which serve when the
+// target is not marked in it.
+func (s *ModelSentiment) sentiment(sentence, target string, plain []string) (string, float64, error) {
 	m := s.Model
 	if m == nil {
 		return "", 0, errors.New("classify: ModelSentiment has no model")
@@ -76,7 +83,12 @@ func (s *ModelSentiment) Sentiment(sentence, target string) (string, float64, er
 		return "", 0, ErrNotSentiment
 	}
 	f := corpus.Features(m.Tokenizer)
-	p, err := m.Predict(f.Analyzer().Terms(f.Text(sentence, target)))
+	text := f.Text(sentence, target)
+	terms := plain
+	if plain == nil || text != sentence {
+		terms = f.Analyzer().Terms(text)
+	}
+	p, err := m.Predict(terms)
 	if err != nil {
 		return "", 0, err
 	}

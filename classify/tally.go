@@ -129,6 +129,7 @@ type Tally struct {
 
 	rows  map[string]*Row
 	total int
+	id    []byte // Add's buffer for a row's keys
 }
 
 // NewTally returns an empty tally. Labels fixes the column order; a
@@ -139,9 +140,10 @@ func NewTally(labels []string, by []Dimension, period Period) *Tally {
 
 // Add counts one statement.
 func (t *Tally) Add(s Statement) {
-	keys := make([]string, len(t.By))
-	for i, d := range t.By {
-		keys[i] = t.key(d, s)
+	var buf [8]string
+	keys := buf[:0]
+	for _, d := range t.By {
+		keys = append(keys, t.key(d, s))
 	}
 	li := -1
 	for i, l := range t.Labels {
@@ -153,11 +155,19 @@ func (t *Tally) Add(s Statement) {
 		t.Labels = append(t.Labels, s.Stance)
 		li = len(t.Labels) - 1
 	}
-	id := strings.Join(keys, "\x00")
-	r := t.rows[id]
+	// The row's id is its keys joined by NULs, made a string only for a
+	// new row.
+	t.id = t.id[:0]
+	for i, k := range keys {
+		if i > 0 {
+			t.id = append(t.id, 0)
+		}
+		t.id = append(t.id, k...)
+	}
+	r := t.rows[string(t.id)]
 	if r == nil {
-		r = &Row{Keys: keys}
-		t.rows[id] = r
+		r = &Row{Keys: append(make([]string, 0, len(keys)), keys...)}
+		t.rows[string(t.id)] = r
 	}
 	for len(r.Counts) < len(t.Labels) {
 		r.Counts = append(r.Counts, 0)

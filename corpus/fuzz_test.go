@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 )
 
@@ -45,6 +46,20 @@ func FuzzParseArticle(f *testing.F) {
 		}
 		if a.Body < 0 || a.Body > len(a.Text) {
 			t.Fatalf("body offset %d outside text of %d bytes", a.Body, len(a.Text))
+		}
+	})
+}
+
+// FuzzApostrophe holds apostrophe, which finds a mention's contraction, to
+// strings.IndexAny, in valid and invalid UTF-8.
+func FuzzApostrophe(f *testing.F) {
+	for _, s := range []string{"", "we", "we've", "We’ve", "’", "'", "ab’c'd", "\xe2", "\xe2\x80",
+		"\xe2\xe2\x80\x99x", "\xf0\xe2\x80\x99", "\x80\x99'", "café’s", "‘", "x\xe2\x80\x98'"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := apostrophe(s), strings.IndexAny(s, "'’"); got != want {
+			t.Errorf("apostrophe(%q) = %d, want %d", s, got, want)
 		}
 	})
 }

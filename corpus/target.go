@@ -296,10 +296,14 @@ func findMention(toks, target []Token) []mention {
 
 func matchTokens(toks, words []Token) []mention {
 	var occ []mention
+	forms := make([]string, len(words))
+	for k, w := range words {
+		forms[k] = mentionForm(w.Term)
+	}
 	for i := 0; i+len(words) <= len(toks); {
 		match := true
 		for k := range words {
-			if !strings.EqualFold(mentionForm(toks[i+k].Term), mentionForm(words[k].Term)) {
+			if !strings.EqualFold(mentionForm(toks[i+k].Term), forms[k]) {
 				match = false
 				break
 			}
@@ -319,7 +323,7 @@ func matchTokens(toks, words []Token) []mention {
 // contraction ("We’ve" is a mention of "We").
 func mentionForm(term string) string {
 	term = strings.TrimSuffix(term, ".")
-	if i := strings.IndexAny(term, "'’"); i > 0 {
+	if i := apostrophe(term); i > 0 {
 		_, n := utf8.DecodeRuneInString(term[i:])
 		switch strings.ToLower(term[i+n:]) {
 		case "ve", "re", "ll", "d", "m":
@@ -327,6 +331,23 @@ func mentionForm(term string) string {
 		}
 	}
 	return term
+}
+
+// apostrophe is strings.IndexAny(s, "'’") without decoding s rune by
+// rune: neither byte 0x27 nor 0xE2, which starts "’", can be part of
+// another character, even in invalid UTF-8.
+func apostrophe(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'':
+			return i
+		case 0xE2:
+			if strings.HasPrefix(s[i:], "’") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func startsMention(occ []mention, i int) bool {

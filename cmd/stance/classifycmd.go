@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -68,10 +70,38 @@ With --format jsonl it prints one statement a line, the input of
 					}
 					defer sdb.Close()
 				}
-				enc := json.NewEncoder(e.stdout)
-				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, func(r classified) error {
-					for _, st := range r.statements {
-						tally.Add(st)
+				// One write per article or so, not per statement or table
+				// line; the workers render each article's statements.
+				w := bufio.NewWriterSize(e.stdout, 64<<10)
+				defer w.Flush()
+				var render func(classified) ([]byte, error)
+				switch *format {
+				case "jsonl":
+					render = func(r classified) ([]byte, error) {
+						var b []byte
+						for i := range r.statements {
+							var ok bool
+							if b, ok = appendStatementJSON(b, &r.statements[i]); !ok {
+								_, err := json.Marshal(r.statements[i]) // says what is wrong
+								return nil, err
+							}
+							b = append(b, '\n')
+						}
+						return b, nil
+					}
+				case "json":
+				default:
+					render = func(r classified) ([]byte, error) {
+						var b bytes.Buffer
+						err := statementTable(r, *width, *format == "csv").Write(&b, table.Format(*format))
+						return b.Bytes(), err
+					}
+				}
+				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, render, func(r classified) error {
+					if *format != "jsonl" { // jsonl prints no stance mix
+						for _, st := range r.statements {
+							tally.Add(st)
+						}
 					}
 					if sdb != nil {
 						sum := sha256.Sum256([]byte(r.article.Text))
@@ -86,43 +116,49 @@ With --format jsonl it prints one statement a line, the input of
 							kept++
 						}
 					}
-					switch *format {
-					case "jsonl":
-						for _, st := range r.statements {
-							if err := enc.Encode(st); err != nil {
-								return err
-							}
-						}
-					case "json":
+					if *format == "json" {
 						all = append(all, r.statements...)
-					default:
-						return statementTable(r, *width, *format == "csv").Write(e.stdout, table.Format(*format))
+						return nil
 					}
-					return nil
+					if r.outErr != nil {
+						return r.outErr
+					}
+					_, err := w.Write(r.out)
+					return err
 				})
 				if err != nil {
 					return err
 				}
 				if sdb != nil && !cf.quiet {
+					if err := w.Flush(); err != nil {
+						return err
+					}
 					fmt.Fprintf(e.stderr, "stance: classify: stored %d statements of %d new article(s) in %s; %d article(s) were already there\n", stored, added, *db, kept)
 				}
 				switch *format {
 				case "jsonl":
-					return nil
+					return w.Flush()
 				case "json":
 					if all == nil {
 						all = []classify.Statement{}
 					}
+					enc := json.NewEncoder(w)
 					enc.SetIndent("", "  ")
-					return enc.Encode(struct {
+					if err := enc.Encode(struct {
 						Statements []classify.Statement `json:"statements"`
 						Mix        mixJSON              `json:"mix"`
-					}{all, mixRows(tally)})
+					}{all, mixRows(tally)}); err != nil {
+						return err
+					}
+					return w.Flush()
 				}
 				if *format == "csv" {
-					fmt.Fprintln(e.stdout)
+					fmt.Fprintln(w)
 				}
-				return mixTable(tally).Write(e.stdout, table.Format(*format))
+				if err := mixTable(tally).Write(w, table.Format(*format)); err != nil {
+					return err
+				}
+				return w.Flush()
 			}
 		},
 	}
@@ -158,7 +194,7 @@ func statementTable(r classified, width int, full bool) *table.Table {
 		if st.Speaker != "" {
 			actor += " (via " + st.Speaker + ")"
 		}
-		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), fmt.Sprintf("%s %+.2f", st.Sentiment, st.SentimentScore), text}
+		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), st.Sentiment + " " + signed2(st.SentimentScore), text}
 		if full {
 			row = append([]string{a.ID}, row...)
 		}
@@ -168,6 +204,15 @@ func statementTable(r classified, width int, full bool) *table.Table {
 }
 
 func f2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
+
+// signed2 is fmt's %+.2f: two decimals and a sign, "+0.95", "-0.25".
+func signed2(x float64) string {
+	s := f2(x)
+	if s[0] != '-' && s[0] != '+' {
+		s = "+" + s
+	}
+	return s
+}
 
 // mixTable renders a tally: counts with shares per label, the row total,
 // and the mean sentiment, with a totals footer that reconciles with the

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/stancemix/stance/cmd/stance/internal/table"
 	"github.com/stancemix/stance/corpus"
@@ -154,11 +155,18 @@ when any line fails to parse or --strict is set and duplicates were found.`,
 func where(r corpus.Record) string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string(r[:n-1]) + "…"
+	i := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	if !utf8.ValidString(s[:i]) {
+		return string([]rune(s)[:n-1]) + "…" // bad bytes become U+FFFD
+	}
+	return s[:i] + "…"
 }
 
 // scanCorpus reads one corpus file, keeping the good records and the bad

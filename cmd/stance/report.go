@@ -190,7 +190,7 @@ func gatherStatements(ctx context.Context, e *env, cf *classifierFlags, args []s
 				return err
 			}
 		}
-		err := classifyAll(ctx, e, c, articles, cf.inputFormat, func(r classified) error {
+		err := classifyAll(ctx, e, c, articles, cf.inputFormat, nil, func(r classified) error {
 			sts = append(sts, r.statements...)
 			return nil
 		})

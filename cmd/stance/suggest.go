@@ -47,7 +47,7 @@ column, ready to be corrected and pasted into a training corpus.`,
 				}
 				var cands []cand
 				seen := map[string]bool{}
-				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, func(r classified) error {
+				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, nil, func(r classified) error {
 					for _, st := range r.statements {
 						text := st.Text
 						if st.Clean != "" {

@@ -8,8 +8,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/olekukonko/tablewriter"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
 )
@@ -49,11 +52,158 @@ func (t *Table) Write(w io.Writer, f Format) error {
 				return err
 			}
 		}
+		if t.plain() {
+			_, err := w.Write(t.appendBoxes(nil))
+			return err
+		}
 		return t.render(w, renderer.NewBlueprint())
 	}
 }
 
+// plain reports whether appendBoxes draws t as tablewriter's Blueprint
+// renderer does: rows, every row and the footer as wide as the header,
+// widths not East Asian, and no cell that tablewriter splits, expands or strips (line breaks, tabs,
+// other control characters, terminal escapes).
+func (t *Table) plain() bool {
+	if len(t.Rows) == 0 || len(t.Header) == 0 || twwidth.IsEastAsian() {
+		return false // East Asian widths may change the borders too
+	}
+	ok := func(cells []string) bool {
+		for _, c := range cells {
+			for i := 0; i < len(c); i++ {
+				if c[i] < 0x20 || c[i] == 0x7f {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !ok(t.Header) || t.Footer != nil && (len(t.Footer) != len(t.Header) || !ok(t.Footer)) {
+		return false
+	}
+	for _, row := range t.Rows {
+		if len(row) != len(t.Header) || !ok(row) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendBoxes draws a plain table in box-drawing characters, byte for
+// byte as render does with the Blueprint renderer, and a blank line after
+// it. tablewriter allocated more per article table than classifying the
+// article; TestBoxes holds the two to the same output.
+func (t *Table) appendBoxes(b []byte) []byte {
+	n := len(t.Header)
+	width := make([]int, n) // of the widest cell, padding not counted
+	hw := make([]int, n)
+	for i, h := range t.Header {
+		hw[i] = twwidth.WidthNoCache(h)
+		width[i] = hw[i]
+	}
+	cw := make([]int, len(t.Rows)*n)
+	for r, row := range t.Rows {
+		for i, c := range row {
+			w := cellWidth(c)
+			cw[r*n+i] = w
+			width[i] = max(width[i], w)
+		}
+	}
+	var fw []int
+	if t.Footer != nil {
+		fw = make([]int, n)
+		for i, c := range t.Footer {
+			fw[i] = twwidth.WidthNoCache(c)
+			width[i] = max(width[i], fw[i])
+		}
+	}
+	right := make([]bool, n)
+	for i := range n {
+		right[i] = t.numeric(i)
+	}
+	rule := func(b []byte, left, mid, end string) []byte {
+		b = append(b, left...)
+		for i := range n {
+			if i > 0 {
+				b = append(b, mid...)
+			}
+			for range width[i] + 2 {
+				b = append(b, "─"...)
+			}
+		}
+		b = append(b, end...)
+		return append(b, '\n')
+	}
+	line := func(b []byte, cells []string, w []int, alignRight []bool) []byte {
+		for i, c := range cells {
+			b = append(b, "│ "...)
+			pad := width[i] - w[i]
+			if alignRight != nil && alignRight[i] {
+				b = appendSpaces(b, pad)
+				b = append(b, c...)
+			} else {
+				b = append(b, c...)
+				b = appendSpaces(b, pad)
+			}
+			b = append(b, ' ')
+		}
+		return append(b, "│\n"...)
+	}
+	b = rule(b, "┌", "┬", "┐")
+	b = line(b, t.Header, hw, nil)
+	b = rule(b, "├", "┼", "┤")
+	for r, row := range t.Rows {
+		b = line(b, row, cw[r*n:(r+1)*n], right)
+	}
+	if t.Footer != nil {
+		b = rule(b, "├", "┼", "┤")
+		b = line(b, t.Footer, fw, right)
+	}
+	b = rule(b, "└", "┴", "┘")
+	return append(b, '\n')
+}
+
+func appendSpaces(b []byte, n int) []byte {
+	for range n {
+		b = append(b, ' ')
+	}
+	return b
+}
+
+// cellWidth is twwidth.WidthNoCache(s) for a cell with no control
+// characters: one column for each printable ASCII byte, and
+// tablewriter's own count, which adds up rune by rune, for the runs of
+// other characters ("…" closing a truncated sentence, names with
+// accents).
+func cellWidth(s string) int {
+	w, start := 0, -1 // start of a run of other characters
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			if start >= 0 {
+				w += twwidth.WidthNoCache(s[start:i])
+				start = -1
+			}
+			w++
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		w += twwidth.WidthNoCache(s[start:])
+	}
+	return w
+}
+
+// noWidthCache turns off tablewriter's cache of display widths, once. The
+// cache is a global LRU list behind a lock that every cell of every table
+// takes: with a table per article rendered on every core, keeping it cost
+// more than measuring the widths of cells that are mostly seen once.
+var noWidthCache = sync.OnceFunc(func() { twwidth.SetCacheCapacity(0) })
+
 func (t *Table) render(w io.Writer, r tw.Renderer) error {
+	noWidthCache()
 	align := make([]tw.Align, len(t.Header))
 	for i := range t.Header {
 		align[i] = tw.AlignLeft

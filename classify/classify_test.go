@@ -1,0 +1,67 @@
+package classify
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/wiregen"
+	"github.com/stancemix/stance/models"
+)
+
+// sentimenter hides a Sentimenter's type, so that the Classifier cannot
+// share its analysis with it.
+type sentimenter struct{ Sentimenter }
+
+// TestSharedAnalysis checks that the Classifier, which tokenises a
+// sentence once for the stance and the news sentiment model, finds what
+// the two models find each on their own, to the last bit of every
+// probability.
+func TestSharedAnalysis(t *testing.T) {
+	m, err := models.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := &Classifier{Model: m, Sentiment: &ModelSentiment{Model: sm}}
+	if shared.analysis().sentiment == nil {
+		t.Fatal("the default models do not share their analysis")
+	}
+	apart := &Classifier{Model: m, Sentiment: sentimenter{&ModelSentiment{Model: sm}}}
+	for i, text := range wiregen.Articles(3, 40) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := apart.Article(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := shared.Article(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Fatalf("article %d: shared analysis mismatch (-want +got):\n%s", i, diff)
+		}
+	}
+}
+
+// TestAppendNGrams checks the Classifier's n-grams against
+// corpus.NGramFilter's.
+func TestAppendNGrams(t *testing.T) {
+	for _, text := range []string{"", "Maduro", "Maduro said", "Blinken said on Monday that talks with Caracas would go on.", "a b c d e"} {
+		for longest := 0; longest <= 4; longest++ {
+			a := corpus.Features{Lower: true, Numbers: true, Negation: true}.Analyzer()
+			toks := a.Analyze(text)
+			want := termsOf(corpus.NGramFilter{N: longest}.Filter(a.Analyze(text)), 0)
+			got := appendNGrams(termsOf(toks, ngramCount(len(toks), longest)), longest)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("appendNGrams(%q, %d) mismatch (-want +got):\n%s", text, longest, diff)
+			}
+		}
+	}
+}

@@ -1,0 +1,81 @@
+package table
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/olekukonko/tablewriter/renderer"
+)
+
+// TestBoxes holds appendBoxes to tablewriter's Blueprint rendering of the
+// same tables: statement-like rows, footers, and cells of wide, combining,
+// zero-width and ambiguous characters, blanks and padding.
+func TestBoxes(t *testing.T) {
+	words := []string{"", " ", "  lead", "trail  ", "Maduro", "1", "12", "-0.25", "+0.95", "0.99", "3 (60%)", "2021-05-27",
+		"2021-05-27?", "Nicolás Maduro", "Gonzalez (via Ned Price)", "“quoted”", "it’s", "…", "CARACAS, July 6 (AFP) - Gen.…",
+		"中国外交部", "한국어", "日本", "emoji 😀 here", "👍🏽", "e\u0301", "zero\u200bwidth", "a\u200db", "ß", "Ǆ", "ｆｕｌｌ",
+		"│ box ─", "\u00a0nbsp", "x", "neutral +0.00", "positive +0.95", "Ελληνικά", "עברית", "العربية"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := range 3000 {
+		cols := 1 + rng.IntN(7)
+		tab := &Table{}
+		for range cols {
+			tab.Header = append(tab.Header, words[rng.IntN(len(words))])
+		}
+		for range 1 + rng.IntN(6) {
+			var row []string
+			for range cols {
+				w := words[rng.IntN(len(words))]
+				if rng.IntN(3) == 0 {
+					w += " " + words[rng.IntN(len(words))]
+				}
+				row = append(row, w)
+			}
+			tab.Rows = append(tab.Rows, row)
+		}
+		if rng.IntN(2) == 0 {
+			for range cols {
+				tab.Footer = append(tab.Footer, words[rng.IntN(len(words))])
+			}
+		}
+		if !tab.plain() {
+			t.Fatalf("table %d not plain: %q", n, tab)
+		}
+		var want bytes.Buffer
+		if err := tab.render(&want, renderer.NewBlueprint()); err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want.String(), string(tab.appendBoxes(nil))); diff != "" {
+			t.Fatalf("appendBoxes(%q) mismatch (-want +got):\n%s", tab, diff)
+		}
+	}
+	for _, tab := range []*Table{
+		{Header: []string{"a"}},
+		{Header: []string{"a"}, Rows: [][]string{{"line\nbreak"}}},
+		{Header: []string{"a"}, Rows: [][]string{{"tab\there"}}},
+		{Header: []string{"a"}, Rows: [][]string{{"\x1b[31mred\x1b[0m"}}},
+		{Header: []string{"a", "b"}, Rows: [][]string{{"short row"}}},
+		{Header: []string{"a"}, Rows: [][]string{{"x"}}, Footer: []string{"total", "extra"}},
+		{Header: []string{"a"}, Rows: [][]string{{"x"}}, Footer: []string{"to\ttal"}},
+	} {
+		if tab.plain() {
+			t.Errorf("table %q plain, want not", tab)
+		}
+	}
+	// Write takes either way to the same bytes.
+	tab := &Table{Title: "t", Header: []string{"#", "text"}, Rows: [][]string{{"1", strings.Repeat("ab ", 30)}}}
+	var fast, slow bytes.Buffer
+	if err := tab.Write(&fast, Text); err != nil {
+		t.Fatal(err)
+	}
+	slow.WriteString("t\n")
+	if err := tab.render(&slow, renderer.NewBlueprint()); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(slow.String(), fast.String()); diff != "" {
+		t.Errorf("Write mismatch (-want +got):\n%s", diff)
+	}
+}

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/stancemix/stance/classify"
+)
+
+// appendStatementJSON appends st as a json.Encoder writes it (HTML-safe
+// escaping, fields in struct order, empty omitempty fields left out), byte
+// for byte, but without reflection: --format jsonl spent more time in
+// encoding/json than in splitting articles into sentences. ok is false
+// when a float is NaN or infinite, which JSON cannot hold; the caller then
+// lets encoding/json report it. TestStatementJSON holds it to
+// encoding/json's output and to the fields of classify.Statement.
+func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
+	if !finite(st.Prob) || !finite(st.SentimentScore) {
+		return b, false
+	}
+	b = append(b, `{"article":`...)
+	b = appendJSONString(b, st.Article)
+	b = append(b, `,"sentence":`...)
+	b = strconv.AppendInt(b, int64(st.Sentence), 10)
+	b = append(b, `,"start":`...)
+	b = strconv.AppendInt(b, int64(st.Start), 10)
+	b = append(b, `,"end":`...)
+	b = strconv.AppendInt(b, int64(st.End), 10)
+	b = append(b, `,"text":`...)
+	b = appendJSONString(b, st.Text)
+	if st.Clean != "" {
+		b = append(b, `,"clean":`...)
+		b = appendJSONString(b, st.Clean)
+	}
+	b = append(b, `,"actor":`...)
+	b = appendJSONString(b, st.Actor)
+	b = append(b, `,"group":`...)
+	b = appendJSONString(b, st.Group)
+	if st.Speaker != "" {
+		b = append(b, `,"speaker":`...)
+		b = appendJSONString(b, st.Speaker)
+	}
+	b = append(b, `,"known":`...)
+	b = strconv.AppendBool(b, st.Known)
+	if st.Target != "" {
+		b = append(b, `,"target":`...)
+		b = appendJSONString(b, st.Target)
+	}
+	b = append(b, `,"date":`...)
+	b = appendJSONString(b, st.Date)
+	if st.DateGrain != "" {
+		b = append(b, `,"date_grain":`...)
+		b = appendJSONString(b, st.DateGrain)
+	}
+	if st.DateInferred {
+		b = append(b, `,"date_inferred":true`...)
+	}
+	if st.Published != "" {
+		b = append(b, `,"published":`...)
+		b = appendJSONString(b, st.Published)
+	}
+	if st.Source != "" {
+		b = append(b, `,"source":`...)
+		b = appendJSONString(b, st.Source)
+	}
+	b = append(b, `,"stance":`...)
+	b = appendJSONString(b, st.Stance)
+	b = append(b, `,"prob":`...)
+	b = appendJSONFloat(b, st.Prob)
+	if st.Model != "" {
+		b = append(b, `,"model":`...)
+		b = appendJSONString(b, st.Model)
+	}
+	b = append(b, `,"sentiment":`...)
+	b = appendJSONString(b, st.Sentiment)
+	b = append(b, `,"sentiment_score":`...)
+	b = appendJSONFloat(b, st.SentimentScore)
+	return append(b, '}'), true
+}
+
+func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
+
+// appendJSONFloat formats f as encoding/json does: like ES6, with 'e'
+// only below 1e-6 and from 1e21, and no padded exponent.
+func appendJSONFloat(b []byte, f float64) []byte {
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	b = strconv.AppendFloat(b, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 to e-9
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+	}
+	return b
+}
+
+// jsonSafe holds the ASCII bytes a JSON string with HTML escaping keeps
+// as they are.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return safe
+}()
+
+// appendJSONString quotes s as encoding/json does with HTML escaping: <, >
+// and & as \u003c..., control characters, invalid UTF-8 as \ufffd, and
+// U+2028 and U+2029 escaped.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}

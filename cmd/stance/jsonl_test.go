@@ -1,0 +1,91 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/wiregen"
+	"github.com/stancemix/stance/models"
+)
+
+// TestStatementJSON holds appendStatementJSON to what a json.Encoder
+// writes, on classified wire articles and on strings and floats that
+// encoding/json escapes or formats in its own way.
+func TestStatementJSON(t *testing.T) {
+	// The encoder knows every field of a Statement, in order.
+	var fields []string
+	st := reflect.TypeFor[classify.Statement]()
+	for i := range st.NumField() {
+		fields = append(fields, st.Field(i).Name+" "+st.Field(i).Type.String()+" "+st.Field(i).Tag.Get("json"))
+	}
+	wantFields := []string{
+		"Article string article", "Sentence int sentence", "Start int start", "End int end",
+		"Text string text", "Clean string clean,omitempty", "Actor string actor", "Group string group",
+		"Speaker string speaker,omitempty", "Known bool known", "Target string target,omitempty",
+		"Date string date", "DateGrain string date_grain,omitempty", "DateInferred bool date_inferred,omitempty",
+		"Published string published,omitempty", "Source string source,omitempty", "Stance string stance",
+		"Prob float64 prob", "Model string model,omitempty", "Sentiment string sentiment",
+		"SentimentScore float64 sentiment_score",
+	}
+	if diff := cmp.Diff(wantFields, fields); diff != "" {
+		t.Fatalf("classify.Statement changed: update appendStatementJSON (-want +got):\n%s", diff)
+	}
+
+	m, err := models.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Sentiment: &classify.ModelSentiment{Model: sm}, Name: "default"}
+	var sts []classify.Statement
+	for _, text := range wiregen.Articles(5, 20) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.Article(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sts = append(sts, s...)
+	}
+	odd := []string{"", "<b>&amp;</b>", "say \"no\"", `back\slash`, "tab\there\nline\r\b\f\x00\x1f\x7f",
+		"bad \xff utf-8 \xe2\x80", "line\u2028para\u2029", "caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "\u0085\u00a0"}
+	floats := []float64{0, 1, -1, 0.5, 1.0 / 3, 1e-7, -1e-7, 1e-6, 1e21, 1e20, 123456789.125, math.SmallestNonzeroFloat64, math.MaxFloat64, -0.0}
+	for i, s := range odd {
+		sts = append(sts, classify.Statement{Article: s, Text: s, Clean: s, Actor: s, Group: s, Speaker: s, Known: i%2 == 0,
+			Target: s, Date: s, DateGrain: s, DateInferred: i%2 == 1, Published: s, Source: s, Stance: s, Model: s, Sentiment: s,
+			Prob: floats[i%len(floats)], SentimentScore: floats[(i+5)%len(floats)], Sentence: -i, Start: i << 40})
+	}
+	for i, f := range floats {
+		sts = append(sts, classify.Statement{Prob: f, SentimentScore: -f, Sentence: i})
+	}
+	for _, st := range sts {
+		var want bytes.Buffer
+		if err := json.NewEncoder(&want).Encode(st); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := appendStatementJSON(nil, &st)
+		if !ok {
+			t.Fatalf("appendStatementJSON(%+v) not ok", st)
+		}
+		got = append(got, '\n')
+		if diff := cmp.Diff(want.String(), string(got)); diff != "" {
+			t.Errorf("appendStatementJSON mismatch (-want +got):\n%s", diff)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}); ok {
+			t.Errorf("appendStatementJSON of prob %v ok, want not", f)
+		}
+	}
+}
