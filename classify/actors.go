@@ -368,6 +368,13 @@ func stripTitles(s string) string {
 	if plainWords(s) {
 		return stripPlainTitles(s)
 	}
+	return stripFieldTitles(s)
+}
+
+// stripFieldTitles is stripTitles for any folded name, by way of
+// strings.Fields and strings.Join; stripPlainTitles does the same by
+// offset for a name of plain words.
+func stripFieldTitles(s string) string {
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
