@@ -469,6 +469,7 @@ func (p *scanner) counts() ([]map[string]int, bool) {
 		cells []*map[string]int // filled by the goroutines
 		wg    sync.WaitGroup
 	)
+	defer wg.Wait() // no goroutine outlives a failed parse
 	p.ws()
 	if p.eat(']') {
 		return []map[string]int{}, true
@@ -480,7 +481,6 @@ func (p *scanner) counts() ([]map[string]int, bool) {
 			cells = append(cells, new(map[string]int))
 		} else {
 			if !p.eat('{') {
-				wg.Wait()
 				return nil, false
 			}
 			// Terms per label are about one a line; the entries
@@ -493,18 +493,15 @@ func (p *scanner) counts() ([]map[string]int, bool) {
 					p.ws()
 					term, ok := p.string()
 					if !ok {
-						wg.Wait()
 						return nil, false
 					}
 					p.ws()
 					if !p.eat(':') {
-						wg.Wait()
 						return nil, false
 					}
 					p.ws()
 					n, ok := p.int()
 					if !ok {
-						wg.Wait()
 						return nil, false
 					}
 					entries = append(entries, entry{term, n})
@@ -513,7 +510,6 @@ func (p *scanner) counts() ([]map[string]int, bool) {
 						break
 					}
 					if !p.eat(',') {
-						wg.Wait()
 						return nil, false
 					}
 				}
@@ -533,7 +529,6 @@ func (p *scanner) counts() ([]map[string]int, bool) {
 			break
 		}
 		if !p.eat(',') {
-			wg.Wait()
 			return nil, false
 		}
 	}
