@@ -18,14 +18,7 @@ type sentimenter struct{ Sentimenter }
 // the two models find each on their own, to the last bit of every
 // probability.
 func TestSharedAnalysis(t *testing.T) {
-	m, err := models.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sm, err := models.DefaultSentiment()
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, sm := defaultModels(t)
 	// The shipped models analyse differently (the stance model replaces
 	// names, the sentiment model adds its lexicon), so the Classifier must
 	// not share their analysis; a sentiment model given the stance model's
