@@ -75,15 +75,16 @@ func expandArgs(e *env, args []string) []string {
 // readArticles reads the articles of one input and passes each to yield
 // as soon as it is read, until yield returns false: the articles of a
 // large JSONL file are classified while the rest is still being read.
-// Bad articles and lines are reported and skipped.
-func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) bool) {
+// Bad articles and lines are passed to warn and skipped; warn returns
+// false to stop, as yield does.
+func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) bool, warn func(error) bool) {
 	name, r := path, io.Reader(nil)
 	if path == "-" {
 		name, r = "<stdin>", e.stdin
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			e.warnf("%v", err)
+			warn(err)
 			return
 		}
 		defer f.Close()
@@ -93,7 +94,7 @@ func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) b
 	if !jsonl {
 		a, err := corpus.ReadArticle(r, name)
 		if err != nil {
-			e.warnf("%v", err)
+			warn(err)
 			return
 		}
 		yield(a)
@@ -103,7 +104,9 @@ func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) b
 	for ar.Scan() {
 		a, err := ar.Article()
 		if err != nil {
-			e.warnf("%v", err)
+			if !warn(err) {
+				return
+			}
 			continue
 		}
 		if !yield(a) {
@@ -111,15 +114,16 @@ func readArticles(e *env, path, inputFormat string, yield func(corpus.Article) b
 		}
 	}
 	if err := ar.Err(); err != nil {
-		e.warnf("%v", err)
+		warn(err)
 	}
 }
 
-// classified is one article's statements.
+// classified is one article's statements, or a problem reading an input.
 type classified struct {
 	article    corpus.Article
 	statements []classify.Statement
 	err        error
+	readErr    error // an input or a line of it could not be read: no article
 
 	out    []byte // the statements rendered for output, with classifyAll's render
 	outErr error  // render's error
@@ -173,6 +177,13 @@ func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []s
 				results <- out
 				jobs <- job{a, out}
 				return true
+			}, func(err error) bool {
+				// Reported by the loop below, in input order, so that only
+				// one goroutine writes to stderr.
+				out := make(chan classified, 1)
+				out <- classified{readErr: err}
+				results <- out
+				return ctx.Err() == nil
 			})
 		}
 	}()
@@ -187,6 +198,10 @@ func classifyAll(ctx context.Context, e *env, c *classify.Classifier, inputs []s
 	var firstErr error
 	for out := range results {
 		r := <-out
+		if r.readErr != nil {
+			e.warnf("%v", r.readErr)
+			continue
+		}
 		bar.Add(1)
 		if firstErr != nil {
 			continue
