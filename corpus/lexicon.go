@@ -14,7 +14,11 @@ func lexPolarity(w string) int8 {
 	if len(w) < 3 {
 		return 0
 	}
-	w = lower(w)
+	// Lower-casing can shorten a word: the Kelvin sign "\u212A" (3 bytes)
+	// becomes "k".
+	if w = lower(w); len(w) < 3 {
+		return 0
+	}
 	for _, e := range lexIndex[w[:3]] {
 		if s, whole := strings.CutSuffix(e.stem, "$"); whole && w == s || !whole && strings.HasPrefix(w, s) {
 			return e.pol
