@@ -413,6 +413,13 @@ func (NegationFilter) Filter(toks []Token) []Token {
 }
 
 func negates(w string) bool {
+	return negatesLower(w, w)
+}
+
+// negatesLower is negates(w) for a word w whose lower-cased form is
+// lower(low): low is w, or w lower-cased already, which spares lowering
+// it again.
+func negatesLower(w, low string) bool {
 	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
@@ -426,7 +433,7 @@ func negates(w string) bool {
 	default:
 		return false
 	}
-	switch lower(w) {
+	switch lower(low) {
 	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
 		return true
 	}
