@@ -530,6 +530,7 @@ type Marker struct {
 	words []Token  // Terms' tokens of its sentence
 	toks  []Token  // the tokens of the marked text
 	buf   []byte   // the additions' terms, written once
+	slots []int32  // UniqueFilter's set
 	m     marking
 }
 
@@ -578,6 +579,11 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 		return append(dst, mk.a.Terms(f.Text(sentence, target))...)
 	}
 	for _, fl := range mk.a.Filters {
+		if _, ok := fl.(UniqueFilter); ok {
+			// Its set's buffer, reused.
+			toks, mk.slots = unique(toks, mk.slots)
+			continue
+		}
 		toks = fl.Filter(toks)
 	}
 	mk.toks = toks

@@ -544,14 +544,26 @@ type UniqueFilter struct{}
 
 // Filter implements TokenFilter.
 func (UniqueFilter) Filter(toks []Token) []Token {
+	toks, _ = unique(toks, nil)
+	return toks
+}
+
+// unique is UniqueFilter's Filter with the buffer of its set, which it
+// returns for the next call.
+func unique(toks []Token, slots []int32) ([]Token, []int32) {
 	if len(toks) < 2 {
-		return toks
+		return toks, slots
 	}
 	// The terms kept so far, as an open-addressing set of their indexes
 	// in out (plus one; 0 is empty) at most half full: cheaper than a
 	// map made for each text (BenchmarkAnalyzeBinaryBigrams).
 	size := 1 << bits.Len(uint(2*len(toks)))
-	slots := make([]int32, size)
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
 	mask := uint64(size - 1)
 	out := toks[:0]
 	for _, t := range toks {
@@ -567,7 +579,7 @@ func (UniqueFilter) Filter(toks []Token) []Token {
 			}
 		}
 	}
-	return out
+	return out, slots
 }
 
 // uniqueSeed seeds UniqueFilter's hash. Which seed it is changes where
