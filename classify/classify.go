@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"sync"
 	"time"
 
 	"github.com/stancemix/stance/corpus"
@@ -50,6 +51,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	}
 	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
 	an := c.analysis()
+	defer analyses.Put(an)
 
 	published := ""
 	if !a.Date.IsZero() {
@@ -167,26 +169,42 @@ func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction,
 // WordTokenizer tokenisation of each sentence when the two models' words
 // agree on case (the stance model's NameTokenizer is built on words, the
 // sentiment model marks its target on them). Its buffers are reused from
-// sentence to sentence.
+// sentence to sentence, and from article to article through analyses.
 type analysis struct {
-	lower       bool            // words are WordTokenizer{Lower: lower} tokens
-	stance      *corpus.Marker  // the stance model's analysis
+	f, sf       corpus.Features // the stance and sentiment analyses
+	stance      *corpus.Marker  // f's
 	sentiment   *ModelSentiment // nil: the Sentimenter analyses for itself
-	sentMark    *corpus.Marker  // the sentiment model's analysis
+	sentMark    *corpus.Marker  // sf's
 	shared      bool            // sentMark reads the stance analysis's words
-	words       []corpus.Token
-	stanceTerms []string // the stance terms' array
-	sentTerms   []string // the sentiment terms' array
+	words       []corpus.Token  // WordTokenizer{Lower: f.Lower} tokens
+	stanceTerms []string        // the stance terms' array
+	sentTerms   []string        // the sentiment terms' array
 }
 
+// analyses keeps analyses, with their buffers, between Article calls.
+var analyses sync.Pool
+
+// analysis returns an analysis for c's models, from analyses if one there
+// analyses as they do.
 func (c *Classifier) analysis() *analysis {
 	f := corpus.Features(c.Model.Tokenizer)
 	// Classifier.Stance analyses the sentence as it is: no target, and
 	// none of the lexicon terms that Features.Text adds.
 	f.Target, f.Lexicon = 0, false
-	an := &analysis{lower: f.Lower, stance: corpus.NewMarker(f)}
-	if ms, ok := c.Sentiment.(*ModelSentiment); ok && ms.Model != nil {
-		sf := corpus.Features(ms.Model.Tokenizer)
+	ms, _ := c.Sentiment.(*ModelSentiment)
+	var sf corpus.Features
+	if ms != nil && ms.Model == nil {
+		ms = nil
+	}
+	if ms != nil {
+		sf = corpus.Features(ms.Model.Tokenizer)
+	}
+	if an, _ := analyses.Get().(*analysis); an != nil && an.f == f && (an.sentiment == nil) == (ms == nil) && an.sf == sf {
+		an.sentiment = ms
+		return an
+	}
+	an := &analysis{f: f, sf: sf, stance: corpus.NewMarker(f)}
+	if ms != nil {
 		an.sentiment, an.sentMark, an.shared = ms, corpus.NewMarker(sf), sf.Lower == f.Lower
 	}
 	return an
@@ -195,7 +213,7 @@ func (c *Classifier) analysis() *analysis {
 // terms returns the stance model's terms of a cleaned sentence, good until
 // the next call.
 func (an *analysis) terms(clean string) []string {
-	an.words = corpus.WordTokenizer{Lower: an.lower}.AppendTokens(an.words[:0], clean)
+	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
 	an.stanceTerms = an.stance.AppendTermsFrom(an.stanceTerms[:0], clean, "", an.words)
 	return an.stanceTerms
 }
