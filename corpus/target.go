@@ -83,7 +83,8 @@ func markTarget(sentence, target string, window int, adjacent, lexicon bool) str
 // buffers, reused from sentence to sentence.
 type marking struct {
 	sentence string
-	toks     []Token    // the WordTokenizer tokens of sentence, lower-cased or not
+	toks     []Token    // the WordTokenizer tokens of sentence
+	lower    bool       // toks are lower-cased (WordTokenizer.Lower)
 	occ      []mention  // the mentions of the target; none: lexicon terms only
 	role     []byte     // per token: 1 inside a mention, 2 another name, 0 else
 	pos      []int32    // per token: the number of words before it
@@ -120,6 +121,9 @@ const (
 
 // rawAt is the term of token i as the sentence writes it (see rawTerm).
 func (m *marking) rawAt(i int) string {
+	if !m.lower {
+		return m.toks[i].Term
+	}
 	return rawTerm(m.sentence, m.toks[i])
 }
 
@@ -491,6 +495,9 @@ func startsMention(occ []mention, i int) bool {
 // isWordTerm reports whether a WordTokenizer term is a word (not
 // punctuation, not a split-off "'s").
 func isWordTerm(term string) bool {
+	if term != "" && term[0] < utf8.RuneSelf {
+		return isASCIIWord(term[0])
+	}
 	r, _ := utf8.DecodeRuneInString(term)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
@@ -561,7 +568,7 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 		target = ""
 	}
 	m := &mk.m
-	m.sentence, m.toks = sentence, words
+	m.sentence, m.toks, m.lower = sentence, words, f.Lower
 	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
 	toks, ok := mk.toks[:0], true
 	switch {
