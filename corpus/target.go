@@ -610,10 +610,10 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 // replaced run decide the same for TGT or OTHER as for the words they
 // replace, as long as the run starts a word of the sentence (not at a
 // possessive "'s") and does not end in an initialism's dot that a
-// character of a word follows. After the sentence come " ." and the additions, each
-// one word unless its term has a character that may join words (' ’ - . ,
-// &), when it is tokenised on its own: they are separated by spaces, so
-// one addition's tokens do not depend on another's.
+// character of a word follows. After the sentence come " ." and the
+// additions, each one word unless its term has a character that may join
+// words (' ’ - . , &), when it is tokenised on its own: they are separated
+// by spaces, so one addition's tokens do not depend on another's.
 func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
 	m, lower := &mk.m, mk.f.Lower
 	sentence, words := m.sentence, m.toks

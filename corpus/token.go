@@ -593,6 +593,9 @@ var uniqueSeed = maphash.MakeSeed()
 // "L1_word" or "R1_word". With Lexicon, each word of our sentiment lexicon
 // adds a [LexNegative] or [LexPositive] term, and near a mention or in its
 // clause that term again with the word's prefix ("R_LEXNEG").
+//
+// Text is for display; to analyse, a [Marker] computes the terms of the
+// marked text from the sentence's tokens without writing it.
 func (f Features) Text(sentence, target string) string {
 	if f.Target <= 0 {
 		target = ""
