@@ -184,8 +184,8 @@ type analysis struct {
 // analyses keeps analyses, with their buffers, between Article calls.
 var analyses sync.Pool
 
-// analysis returns an analysis for c's models, from analyses if one there
-// analyses as they do.
+// analysis returns an analysis for c's models: the one that analyses
+// gives, if it analyses as they do, else a new one.
 func (c *Classifier) analysis() *analysis {
 	f := corpus.Features(c.Model.Tokenizer)
 	// Classifier.Stance analyses the sentence as it is: no target, and
