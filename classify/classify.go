@@ -1,8 +1,7 @@
 package classify
 
 import (
-	"slices"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/stancemix/stance/corpus"
@@ -52,6 +51,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	}
 	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
 	an := c.analysis()
+	defer analyses.Put(an)
 
 	published := ""
 	if !a.Date.IsZero() {
@@ -124,8 +124,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			st.DateInferred = d.Inferred
 		}
 
-		terms, plain := an.terms(clean)
-		p, err := c.Model.Predict(terms)
+		p, err := c.Model.Predict(an.terms(clean))
 		if err != nil {
 			return nil, err
 		}
@@ -138,7 +137,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			var label string
 			var score float64
 			if an.sentiment != nil {
-				label, score, err = an.sentiment.sentiment(clean, attrs[i].Target, plain)
+				label, score, err = an.sentimentOf(clean, attrs[i].Target)
 			} else {
 				label, score, err = c.Sentiment.Sentiment(clean, attrs[i].Target)
 			}
@@ -166,128 +165,66 @@ func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction,
 }
 
 // analysis analyses sentences for the stance model and, when the
-// Sentimenter is a ModelSentiment whose model reads words as the stance
-// model does before n-grams, for the sentiment model in the same pass: a
-// sentence without a marked target is then tokenised once, not twice.
+// Sentimenter is a ModelSentiment, for the sentiment model, from one
+// WordTokenizer tokenisation of each sentence when the two models' words
+// agree on case (the stance model's NameTokenizer is built on words, the
+// sentiment model marks its target on them). Its buffers are reused from
+// sentence to sentence, and from article to article through analyses.
 type analysis struct {
-	base      corpus.Analyzer      // the stance analysis up to its n-grams
-	ngrams    int                  // then its n-grams up to this length, as corpus.NGramFilter makes them
-	rest      []corpus.TokenFilter // and then binarising
-	sentiment *ModelSentiment      // nil: the Sentimenter analyses for itself
-	buf       []string             // terms' array, reused from sentence to sentence
+	f, sf       corpus.Features // the stance and sentiment analyses
+	stance      *corpus.Marker  // f's
+	sentiment   *ModelSentiment // nil: the Sentimenter analyses for itself
+	sentMark    *corpus.Marker  // sf's
+	shared      bool            // sentMark reads the stance analysis's words
+	words       []corpus.Token  // WordTokenizer{Lower: f.Lower} tokens
+	stanceTerms []string        // the stance terms' array
+	sentTerms   []string        // the sentiment terms' array
 }
 
+// analyses keeps analyses, with their buffers, between Article calls.
+var analyses sync.Pool
+
+// analysis returns an analysis for c's models: the one that analyses
+// gives, if it analyses as they do, else a new one.
 func (c *Classifier) analysis() *analysis {
 	f := corpus.Features(c.Model.Tokenizer)
-	base := f
-	base.NGrams, base.Binary, base.Target = 0, false, 0
-	an := &analysis{base: base.Analyzer(), ngrams: f.NGrams}
-	if f.Binary {
-		// UniqueFilter works on tokens: n-grams as tokens first.
-		if f.NGrams > 1 {
-			an.rest = append(an.rest, corpus.NGramFilter{N: f.NGrams})
-		}
-		an.rest = append(an.rest, corpus.UniqueFilter{})
-		an.ngrams = 0
+	// Classifier.Stance analyses the sentence as it is: no target, and
+	// none of the lexicon terms that Features.Text adds.
+	f.Target, f.Lexicon = 0, false
+	ms, _ := c.Sentiment.(*ModelSentiment)
+	var sf corpus.Features
+	if ms != nil && ms.Model == nil {
+		ms = nil
 	}
-	if ms, ok := c.Sentiment.(*ModelSentiment); ok && ms.Model != nil {
-		sf := corpus.Features(ms.Model.Tokenizer)
-		sf.Target = 0
-		if sf.NGrams <= 1 {
-			sf.NGrams = 0
-		}
-		if sf == base {
-			an.sentiment = ms
-		}
+	if ms != nil {
+		sf = corpus.Features(ms.Model.Tokenizer)
+	}
+	if an, _ := analyses.Get().(*analysis); an != nil && an.f == f && (an.sentiment == nil) == (ms == nil) && an.sf == sf {
+		an.sentiment = ms
+		return an
+	}
+	an := &analysis{f: f, sf: sf, stance: corpus.NewMarker(f)}
+	if ms != nil {
+		an.sentiment, an.sentMark, an.shared = ms, corpus.NewMarker(sf), sf.Lower == f.Lower
 	}
 	return an
 }
 
-// terms returns the stance model's terms of a cleaned sentence and, when
-// the sentiment model shares the analysis, the sentence's terms for it.
-// They are good until the next call.
-func (an *analysis) terms(clean string) (stance, plain []string) {
-	toks := an.base.Analyze(clean)
-	n := len(toks)
-	if len(an.rest) > 0 {
-		if an.sentiment != nil {
-			plain = termsOf(toks, 0) // before the filters below may rewrite toks
-		}
-		for _, f := range an.rest {
-			toks = f.Filter(toks)
-		}
-		return termsOf(toks, 0), plain
-	}
-	an.buf = slices.Grow(an.buf[:0], n+ngramCount(n, an.ngrams))
-	for _, t := range toks {
-		an.buf = append(an.buf, t.Term)
-	}
-	an.buf = appendNGrams(an.buf, an.ngrams)
-	stance = an.buf
-	if an.sentiment != nil {
-		plain = stance[:n:n]
-	}
-	return stance, plain
+// terms returns the stance model's terms of a cleaned sentence, good until
+// the next call.
+func (an *analysis) terms(clean string) []string {
+	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
+	an.stanceTerms = an.stance.AppendTermsFrom(an.stanceTerms[:0], clean, "", an.words)
+	return an.stanceTerms
 }
 
-// termsOf returns the terms of toks, with room for extra more.
-func termsOf(toks []corpus.Token, extra int) []string {
-	terms := make([]string, len(toks), len(toks)+extra)
-	for i, t := range toks {
-		terms[i] = t.Term
+// sentimentOf scores the sentiment of the sentence that terms last saw
+// toward target, with an.sentiment.
+func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
+	if an.shared {
+		an.sentTerms = an.sentMark.AppendTermsFrom(an.sentTerms[:0], clean, target, an.words)
+	} else {
+		an.sentTerms = an.sentMark.AppendTerms(an.sentTerms[:0], clean, target)
 	}
-	return terms
-}
-
-// ngramCount is the number of n-grams of length 2 to longest of n terms.
-func ngramCount(n, longest int) int {
-	c := 0
-	for size := 2; size <= longest; size++ {
-		c += max(n-size+1, 0)
-	}
-	return c
-}
-
-// appendNGrams appends to terms their n-grams of length 2 to longest, in
-// the order corpus.NGramFilter appends them and joined by "_" as it joins
-// them, cut from one string; unlike the filter, it does not grow a copy
-// of the tokens to do so.
-func appendNGrams(terms []string, longest int) []string {
-	n := len(terms)
-	total := 0
-	for size := 2; size <= longest; size++ {
-		for i := 0; i+size <= n; i++ {
-			total += size - 1
-			for k := i; k < i+size; k++ {
-				total += len(terms[k])
-			}
-		}
-	}
-	if total == 0 {
-		return terms
-	}
-	var b strings.Builder
-	b.Grow(total)
-	for size := 2; size <= longest; size++ {
-		for i := 0; i+size <= n; i++ {
-			for k := i; k < i+size; k++ {
-				if k > i {
-					b.WriteByte('_')
-				}
-				b.WriteString(terms[k])
-			}
-		}
-	}
-	all, pos := b.String(), 0
-	for size := 2; size <= longest; size++ {
-		for i := 0; i+size <= n; i++ {
-			end := pos + size - 1
-			for k := i; k < i+size; k++ {
-				end += len(terms[k])
-			}
-			terms = append(terms, all[pos:end])
-			pos = end
-		}
-	}
-	return terms
+	return an.sentiment.score(an.sentTerms)
 }

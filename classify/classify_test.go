@@ -9,64 +9,67 @@ import (
 	"github.com/stancemix/stance/models"
 )
 
-// sentimenter hides a Sentimenter's type, so that the Classifier cannot
-// share its analysis with it.
-type sentimenter struct{ Sentimenter }
+// textSentiment scores sentiment as ModelSentiment did before
+// corpus.Marker: it writes the marked text (corpus.Features.Text) and
+// analyses it again. Its type hides the model from the Classifier, which
+// cannot share its analysis with it then.
+type textSentiment struct{ m *models.Model }
+
+func (s textSentiment) Sentiment(sentence, target string) (string, float64, error) {
+	f := corpus.Features(s.m.Tokenizer)
+	return (&ModelSentiment{Model: s.m}).score(f.Analyzer().Terms(f.Text(sentence, target)))
+}
 
 // TestSharedAnalysis checks that the Classifier, which tokenises a
-// sentence once for the stance and the news sentiment model, finds what
-// the two models find each on their own, to the last bit of every
+// sentence once for the stance and the news sentiment model and computes
+// the sentiment model's terms from its tokens, finds what the two models
+// find each on their own from the marked text, to the last bit of every
 // probability.
 func TestSharedAnalysis(t *testing.T) {
 	m, sm := defaultModels(t)
-	// The shipped models analyse differently (the stance model replaces
-	// names, the sentiment model adds its lexicon), so the Classifier must
-	// not share their analysis; a sentiment model given the stance model's
-	// word analysis must.
-	if (&Classifier{Model: m, Sentiment: &ModelSentiment{Model: sm}}).analysis().sentiment != nil {
-		t.Fatal("the default models share an analysis although their tokenizers differ")
+	// The shipped models both read lower-cased words: the sentiment model
+	// marks its target on the tokens the stance model replaces names in.
+	if an := (&Classifier{Model: m, Sentiment: &ModelSentiment{Model: sm}}).analysis(); an.sentiment == nil || !an.shared {
+		t.Fatal("the default models do not share their words")
 	}
-	same, err := models.LoadFile("../models/sentiment.json") // a copy of its own
+	// A sentiment model that reads words as written cannot share the
+	// stance model's lower-cased ones.
+	cased, err := models.LoadFile("../models/sentiment.json") // a copy of its own
 	if err != nil {
 		t.Fatal(err)
 	}
-	same.Tokenizer = m.Tokenizer
-	same.Tokenizer.NGrams, same.Tokenizer.Binary = 1, false
-	shared := &Classifier{Model: m, Sentiment: &ModelSentiment{Model: same}}
-	if shared.analysis().sentiment == nil {
-		t.Fatal("models with the same word analysis do not share it")
+	cased.Tokenizer.Lower = false
+	if an := (&Classifier{Model: m, Sentiment: &ModelSentiment{Model: cased}}).analysis(); an.sentiment == nil || an.shared {
+		t.Fatal("models that differ on case share their words")
 	}
-	apart := &Classifier{Model: m, Sentiment: sentimenter{&ModelSentiment{Model: same}}}
-	for i, text := range wiregen.Articles(3, 40) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, err := apart.Article(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := shared.Article(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("article %d: shared analysis mismatch (-want +got):\n%s", i, diff)
-		}
-	}
-}
-
-// TestAppendNGrams checks the Classifier's n-grams against
-// corpus.NGramFilter's.
-func TestAppendNGrams(t *testing.T) {
-	for _, text := range []string{"", "Maduro", "Maduro said", "Blinken said on Monday that talks with Caracas would go on.", "a b c d e"} {
-		for longest := 0; longest <= 4; longest++ {
-			a := corpus.Features{Lower: true, Numbers: true, Negation: true}.Analyzer()
-			toks := a.Analyze(text)
-			want := termsOf(corpus.NGramFilter{N: longest}.Filter(a.Analyze(text)), 0)
-			got := appendNGrams(termsOf(toks, ngramCount(len(toks), longest)), longest)
+	for _, s := range []*models.Model{sm, cased} {
+		shared := &Classifier{Model: m, Sentiment: &ModelSentiment{Model: s}}
+		apart := &Classifier{Model: m, Sentiment: textSentiment{s}}
+		for i, text := range wiregen.Articles(3, 40) {
+			a, err := corpus.ParseArticle([]byte(text), "a.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := apart.Article(a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := shared.Article(a)
+			if err != nil {
+				t.Fatal(err)
+			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("appendNGrams(%q, %d) mismatch (-want +got):\n%s", text, longest, diff)
+				t.Fatalf("lower %v: article %d: shared analysis mismatch (-want +got):\n%s", s.Tokenizer.Lower, i, diff)
+			}
+			for _, st := range want {
+				clean := st.Clean // the sentence the Classifier scored
+				if clean == "" {
+					clean = st.Text
+				}
+				label, score, err := (&ModelSentiment{Model: s}).Sentiment(clean, st.Target)
+				if err != nil || label != st.Sentiment || score != st.SentimentScore {
+					t.Fatalf("ModelSentiment.Sentiment(%q, %q) = %s, %v, %v; the text path gives %s, %v", st.Text, st.Target, label, score, err, st.Sentiment, st.SentimentScore)
+				}
 			}
 		}
 	}

@@ -67,13 +67,15 @@ var ErrNotSentiment = errors.New("model is not a sentiment model: want labels ne
 
 // Sentiment implements Sentimenter.
 func (s *ModelSentiment) Sentiment(sentence, target string) (string, float64, error) {
-	return s.sentiment(sentence, target, nil)
+	if s.Model == nil {
+		return s.score(nil)
+	}
+	return s.score(corpus.NewMarker(corpus.Features(s.Model.Tokenizer)).Terms(sentence, target))
 }
 
-// sentiment is Sentiment; plain, when not nil, are the terms of the
-// sentence as the model's analysis gives them, which serve when the
-// target is not marked in it.
-func (s *ModelSentiment) sentiment(sentence, target string, plain []string) (string, float64, error) {
+// score scores the terms of a sentence marked for its target, as
+// corpus.Marker gives them for the model's Tokenizer.
+func (s *ModelSentiment) score(terms []string) (string, float64, error) {
 	m := s.Model
 	if m == nil {
 		return "", 0, errors.New("classify: ModelSentiment has no model")
@@ -81,12 +83,6 @@ func (s *ModelSentiment) sentiment(sentence, target string, plain []string) (str
 	neg, neu, pos := m.Index("negative"), m.Index("neutral"), m.Index("positive")
 	if neg < 0 || neu < 0 || pos < 0 {
 		return "", 0, ErrNotSentiment
-	}
-	f := corpus.Features(m.Tokenizer)
-	text := f.Text(sentence, target)
-	terms := plain
-	if plain == nil || text != sentence {
-		terms = f.Analyzer().Terms(text)
 	}
 	p, err := m.Predict(terms)
 	if err != nil {

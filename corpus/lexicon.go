@@ -14,9 +14,17 @@ func lexPolarity(w string) int8 {
 	if len(w) < 3 {
 		return 0
 	}
-	w = lower(w)
-	for _, e := range lexIndex[w[:3]] {
-		if s, whole := strings.CutSuffix(e.stem, "$"); whole && w == s || !whole && strings.HasPrefix(w, s) {
+	// Lower-casing can shorten a word: the Kelvin sign "\u212A" (3 bytes)
+	// becomes "k".
+	if w = lower(w); len(w) < 3 {
+		return 0
+	}
+	a, b := w[0]-'a', w[1]-'a' // below 'a' wraps past 26
+	if a >= 26 || b >= 26 {
+		return 0
+	}
+	for _, e := range lexIndex[int(a)*26+int(b)] {
+		if e.stem[2] == w[2] && (e.whole && w == e.stem || !e.whole && strings.HasPrefix(w, e.stem)) {
 			return e.pol
 		}
 	}
@@ -24,21 +32,28 @@ func lexPolarity(w string) int8 {
 }
 
 type lexEntry struct {
-	stem string
-	pol  int8
+	stem  string // without its "$"
+	whole bool   // the stem had a "$": it matches the whole word only
+	pol   int8
 }
 
-// lexIndex holds the lexicon by the first three bytes of its stems,
-// negative stems first, so that a word matching both is negative.
-var lexIndex = func() map[string][]lexEntry {
-	idx := make(map[string][]lexEntry)
+// lexIndex holds the lexicon by the first two letters of its stems (all
+// start with three lower-case letters), negative stems first, so that a
+// word matching both is negative: an array, cheaper to look up than a map.
+var lexIndex = func() *[26 * 26][]lexEntry {
+	var idx [26 * 26][]lexEntry
+	add := func(s string, pol int8) {
+		stem, whole := strings.CutSuffix(s, "$")
+		k := int(s[0]-'a')*26 + int(s[1]-'a')
+		idx[k] = append(idx[k], lexEntry{stem, whole, pol})
+	}
 	for _, s := range lexNegative {
-		idx[s[:3]] = append(idx[s[:3]], lexEntry{s, -1})
+		add(s, -1)
 	}
 	for _, s := range lexPositive {
-		idx[s[:3]] = append(idx[s[:3]], lexEntry{s, 1})
+		add(s, 1)
 	}
-	return idx
+	return &idx
 }()
 
 var lexNegative = []string{

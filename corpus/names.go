@@ -32,10 +32,16 @@ func (t NameTokenizer) Tokenize(text string) []Token {
 func (t NameTokenizer) AppendTokens(dst []Token, text string) []Token {
 	n := len(dst)
 	dst = WordTokenizer{Lower: t.Lower}.AppendTokens(dst, text)
-	out := dst[:n] // out never passes the token being read
-	start := true  // the next word opens the text, a sentence or a quote
+	return appendNames(dst[:n], dst[n:], text) // out never passes the token being read
+}
+
+// appendNames appends to out the tokens words of text, with the runs of
+// names merged as NameTokenizer merges them. out may share words' array if
+// it ends where words starts.
+func appendNames(out, words []Token, text string) []Token {
+	start := true // the next word opens the text, a sentence or a quote
 	inName := false
-	for _, tok := range dst[n:] {
+	for _, tok := range words {
 		term := tok.Term
 		if isPunct(term) {
 			switch term {

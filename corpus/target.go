@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -70,116 +71,159 @@ func MarkTarget(sentence, target string, window int) string {
 // Without a mention of target, lexicon still appends the sentence's
 // lexicon terms, after a full stop, if it has any.
 func markTarget(sentence, target string, window int, adjacent, lexicon bool) string {
-	toks := WordTokenizer{}.Tokenize(sentence)
-	var occ []mention
+	m := marking{sentence: sentence, toks: WordTokenizer{}.Tokenize(sentence)}
+	if !m.mark(target, window, adjacent, lexicon) {
+		return sentence
+	}
+	return m.text()
+}
+
+// A marking is one sentence marked for one target: what markTarget writes
+// as text and [Marker] turns into terms without writing it. Its slices are
+// buffers, reused from sentence to sentence.
+type marking struct {
+	sentence string
+	toks     []Token    // the WordTokenizer tokens of sentence
+	lower    bool       // toks are lower-cased (WordTokenizer.Lower)
+	occ      []mention  // the mentions of the target; none: lexicon terms only
+	role     []byte     // per token: 1 inside a mention, 2 another name, 0 else
+	pos      []int32    // per token: the number of words before it
+	pol      []int8     // per token: its lexicon polarity (see polarities)
+	adds     []addition // the terms written after the sentence, in order
+	target   []Token    // the target's tokens
+}
+
+// An addition is one term that markTarget writes after the sentence:
+// prefixes[prefix] and the term of token tok (OtherTerm for another name),
+// or, when tok is negative, the prefix and the lexicon term of polarity
+// lex.
+type addition struct {
+	tok    int32
+	prefix uint8
+	lex    int8
+}
+
+// The prefixes of additions, as markTarget writes them and in lower case.
+var (
+	prefixes      = [...]string{"", "L_", "R_", "L1_", "R1_", "CL_", "CR_"}
+	lowerPrefixes = [...]string{"", "l_", "r_", "l1_", "r1_", "cl_", "cr_"}
+)
+
+const (
+	noPrefix = iota
+	leftPrefix
+	rightPrefix
+	left1Prefix
+	right1Prefix
+	clauseLeftPrefix
+	clauseRightPrefix
+)
+
+// rawAt is the term of token i as the sentence writes it (see rawTerm).
+func (m *marking) rawAt(i int) string {
+	if !m.lower {
+		return m.toks[i].Term
+	}
+	return rawTerm(m.sentence, m.toks[i])
+}
+
+// rawTerm is the term of t, a WordTokenizer token of text, as text writes
+// it: a word's term lower-cased or not, a possessive "'s" and punctuation
+// as the tokenizer gives them.
+func rawTerm(text string, t Token) string {
+	if t.Term == "'s" || isPunct(t.Term) {
+		return t.Term
+	}
+	return text[t.Start:t.End]
+}
+
+// mark finds the mentions of target in m.sentence and fills in the roles
+// and additions. It reports whether there is anything to mark: false
+// means the marked text is the sentence itself.
+func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
+	toks := m.toks
+	n := len(toks)
+	m.pos = slices.Grow(m.pos[:0], n)
+	m.pol = slices.Grow(m.pol[:0], n)
+	m.adds = slices.Grow(m.adds[:0], n)
+	m.role = append(m.role[:0], make([]byte, len(toks))...)
+	m.occ, m.adds = m.occ[:0], m.adds[:0]
 	if target != "" {
-		occ = findMention(toks, WordTokenizer{}.Tokenize(target))
+		m.target = WordTokenizer{}.AppendTokens(m.target[:0], target)
+		m.occ = m.findMention(m.occ, m.target)
 	}
-	if len(occ) == 0 {
+	if len(m.occ) == 0 {
 		if !lexicon {
-			return sentence
+			return false
 		}
-		var b strings.Builder
-		for _, p := range polarities(toks, nil) {
-			if b.Len() == 0 && p != 0 {
-				b.WriteString(sentence)
-				b.WriteString(" .")
+		m.polarities()
+		for _, p := range m.pol {
+			if p != 0 {
+				m.adds = append(m.adds, addition{tok: -1, lex: p})
 			}
-			writeLex(&b, "", p)
 		}
-		if b.Len() == 0 {
-			return sentence
-		}
-		return b.String()
+		return len(m.adds) > 0
 	}
-	// role[i]: 1 inside a mention, 2 other capitalised word, 0 else.
-	role := make([]byte, len(toks))
+	role, occ := m.role, m.occ
 	for _, o := range occ {
 		for i := o.lo; i < o.hi; i++ {
 			role[i] = 1
 		}
 	}
 	firstWord := true
-	for i, t := range toks {
-		if !isWordTerm(t.Term) {
+	for i := range toks {
+		t := m.rawAt(i)
+		if !isWordTerm(t) {
 			continue
 		}
-		if role[i] == 0 && !firstWord && capitalised(t.Term) {
+		if role[i] == 0 && !firstWord && capitalised(t) {
 			role[i] = 2
 		}
 		firstWord = false
 	}
 
-	var b strings.Builder
-	b.Grow(3 * len(sentence))
-	// The sentence, with mentions and other names replaced in place.
-	last := 0
-	for i := 0; i < len(toks); i++ {
-		if role[i] == 0 {
-			continue
-		}
-		b.WriteString(sentence[last:toks[i].Start])
-		r := role[i]
-		for i+1 < len(toks) && role[i+1] == r && !(r == 1 && startsMention(occ, i+1)) && (r == 1 || toks[i+1].Start == toks[i].End+1 && sentence[toks[i].End] == ' ') {
-			i++
-		}
-		if r == 1 {
-			b.WriteString(TargetTerm)
-		} else {
-			b.WriteString(OtherTerm)
-		}
-		last = toks[i].End
-	}
-	b.WriteString(sentence[last:])
-	b.WriteString(" .")
-
 	// Word positions, counting words only.
-	pos := make([]int, len(toks))
-	n := 0
-	for i, t := range toks {
-		pos[i] = n
-		if isWordTerm(t.Term) {
-			n++
+	m.pos = m.pos[:0]
+	var words int32
+	for i := range toks {
+		m.pos = append(m.pos, words)
+		if isWordTerm(m.rawAt(i)) {
+			words++
 		}
 	}
-	term := func(i int) string {
-		if role[i] == 2 {
-			return OtherTerm
-		}
-		return toks[i].Term
-	}
-	var pol []int8
+	pos := m.pos
 	if lexicon {
-		pol = polarities(toks, role)
+		m.polarities()
 	} else {
-		pol = make([]int8, len(toks))
+		m.pol = append(m.pol[:0], make([]int8, len(toks))...)
 	}
+	pol := m.pol
 	// Near words.
 	if window > 0 {
-		for i, t := range toks {
-			if role[i] == 1 || !isWordTerm(t.Term) {
+		for i := range toks {
+			if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
 				continue
 			}
-			side, best := "", window+1
+			side, best := noPrefix, window+1
 			for _, o := range occ {
 				if i < o.lo {
-					if d := pos[o.lo] - pos[i]; d < best {
-						side, best = "L_", d
+					if d := int(pos[o.lo] - pos[i]); d < best {
+						side, best = leftPrefix, d
 					}
-				} else if d := pos[i] - pos[o.hi-1]; d < best {
-					side, best = "R_", d
+				} else if d := int(pos[i] - pos[o.hi-1]); d < best {
+					side, best = rightPrefix, d
 				}
 			}
-			if side != "" {
-				b.WriteByte(' ')
-				b.WriteString(side)
-				b.WriteString(term(i))
+			if side != noPrefix {
+				m.adds = append(m.adds, addition{prefix: uint8(side), tok: int32(i)})
 				if adjacent && best == 1 {
-					b.WriteByte(' ')
-					b.WriteString(side[:1] + "1_")
-					b.WriteString(term(i))
+					adj := left1Prefix
+					if side == rightPrefix {
+						adj = right1Prefix
+					}
+					m.adds = append(m.adds, addition{prefix: uint8(adj), tok: int32(i)})
 				}
-				writeLex(&b, side, pol[i])
+				m.addLex(side, pol[i])
 			}
 		}
 	}
@@ -192,98 +236,166 @@ func markTarget(sentence, target string, window int, adjacent, lexicon bool) str
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !isWordTerm(toks[i].Term) {
+		if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
 			continue
 		}
-		prefix := "CR_"
+		prefix := clauseRightPrefix
 		if i < occ[0].lo {
-			prefix = "CL_"
+			prefix = clauseLeftPrefix
 		}
-		b.WriteByte(' ')
-		b.WriteString(prefix)
-		b.WriteString(term(i))
-		writeLex(&b, prefix, pol[i])
+		m.adds = append(m.adds, addition{prefix: uint8(prefix), tok: int32(i)})
+		m.addLex(prefix, pol[i])
 	}
 	// The whole sentence's lexicon words.
-	for i := range toks {
-		writeLex(&b, "", pol[i])
+	for _, p := range pol {
+		m.addLex(noPrefix, p)
+	}
+	return true
+}
+
+// addLex adds the lexicon term of polarity p with prefix, if p is not 0.
+func (m *marking) addLex(prefix int, p int8) {
+	if p != 0 {
+		m.adds = append(m.adds, addition{prefix: uint8(prefix), tok: -1, lex: p})
+	}
+}
+
+// spanEnd returns the last token of the run that starts at token i, which
+// has a role: the mention, or the run of other names separated by single
+// spaces, that one TargetTerm or OtherTerm replaces.
+func (m *marking) spanEnd(i int) int {
+	r := m.role[i]
+	for i+1 < len(m.toks) && m.role[i+1] == r && !(r == 1 && startsMention(m.occ, i+1)) && (r == 1 || m.toks[i+1].Start == m.toks[i].End+1 && m.sentence[m.toks[i].End] == ' ') {
+		i++
+	}
+	return i
+}
+
+// text writes the marked sentence: the sentence with mentions and other
+// names replaced in place, " .", and the additions.
+func (m *marking) text() string {
+	sentence, toks := m.sentence, m.toks
+	var b strings.Builder
+	b.Grow(3 * len(sentence))
+	last := 0
+	for i := 0; i < len(toks); i++ {
+		if m.role[i] == 0 {
+			continue
+		}
+		b.WriteString(sentence[last:toks[i].Start])
+		if m.role[i] == 1 {
+			b.WriteString(TargetTerm)
+		} else {
+			b.WriteString(OtherTerm)
+		}
+		i = m.spanEnd(i)
+		last = toks[i].End
+	}
+	b.WriteString(sentence[last:])
+	b.WriteString(" .")
+	for _, a := range m.adds {
+		b.WriteByte(' ')
+		b.WriteString(prefixes[a.prefix])
+		b.WriteString(m.addTerm(a, false))
 	}
 	return b.String()
 }
 
-// polarities returns the lexicon polarity of each of toks (see
-// lexPolarity), flipped in the scope of a negation as [NegationFilter]
-// marks it. Tokens with a non-zero role (mentions, other names) have none.
-func polarities(toks []Token, role []byte) []int8 {
-	pol := make([]int8, len(toks))
-	in := false
-	for i, t := range toks {
-		if isPunct(t.Term) {
-			if t.Term != "\"" {
-				in = false
-			}
-			continue
-		}
-		if role == nil || role[i] == 0 {
-			pol[i] = lexPolarity(t.Term)
-			if in {
-				pol[i] = -pol[i]
-			}
-		}
-		if !in && negates(t.Term) {
-			in = true
-		}
+// addTerm is the term of the addition a after its prefix, as the sentence
+// writes it, or, with low, in lower case: the marks lower-cased, and a
+// word's term as the tokens, lower-cased then, have it.
+func (m *marking) addTerm(a addition, low bool) string {
+	switch {
+	case a.tok < 0 && a.lex > 0:
+		return lowerIf(low, LexPositive, "lexpos")
+	case a.tok < 0:
+		return lowerIf(low, LexNegative, "lexneg")
+	case m.role[a.tok] == 2:
+		return lowerIf(low, OtherTerm, "other")
+	case low:
+		return m.toks[a.tok].Term
 	}
-	return pol
+	return m.rawAt(int(a.tok))
 }
 
-// writeLex writes the lexicon term of polarity p with prefix, if p is not 0.
-func writeLex(b *strings.Builder, prefix string, p int8) {
-	if p == 0 {
-		return
+func lowerIf(low bool, s, lower string) string {
+	if low {
+		return lower
 	}
-	b.WriteByte(' ')
-	b.WriteString(prefix)
-	if p > 0 {
-		b.WriteString(LexPositive)
-	} else {
-		b.WriteString(LexNegative)
+	return s
+}
+
+// polarities sets m.pol to the lexicon polarity of each token (see
+// lexPolarity), flipped in the scope of a negation as [NegationFilter]
+// marks it. Tokens with a role (mentions, other names) have none.
+func (m *marking) polarities() {
+	m.pol = m.pol[:0]
+	in := false
+	for i, tok := range m.toks {
+		t := tok.Term
+		if isPunct(t) {
+			if t != "\"" {
+				in = false
+			}
+			m.pol = append(m.pol, 0)
+			continue
+		}
+		// A lower-cased ASCII term is what lexPolarity and negates would
+		// lower-case the word to, without doing it again.
+		low := t
+		if t = m.rawAt(i); !isASCII(low) {
+			low = t
+		}
+		var p int8
+		if m.role[i] == 0 {
+			p = lexPolarity(low)
+			if in {
+				p = -p
+			}
+		}
+		m.pol = append(m.pol, p)
+		if !in && negatesLower(t, low) {
+			in = true
+		}
 	}
 }
 
 // A mention is the token range [lo, hi) of one mention of a target.
 type mention struct{ lo, hi int }
 
-// findMention returns the non-overlapping mentions of target in toks, in
-// order: the whole target, else its last word.
-func findMention(toks, target []Token) []mention {
-	var words []Token
+// findMention appends to occ the non-overlapping mentions of target in
+// m's tokens, in order: the whole target, else its last word.
+func (m *marking) findMention(occ []mention, target []Token) []mention {
+	var buf [8]string
+	words := buf[:0]
 	for _, t := range target {
 		if isWordTerm(t.Term) || t.Term == "'s" {
-			words = append(words, t)
+			words = append(words, t.Term)
 		}
 	}
 	if len(words) == 0 {
-		return nil
+		return occ
 	}
-	occ := matchTokens(toks, words)
-	if len(occ) == 0 && len(words) > 1 {
+	n := len(occ)
+	occ = m.matchTokens(occ, words)
+	if len(occ) == n && len(words) > 1 {
 		last := len(words) - 1
-		if words[last].Term == "'s" {
+		if words[last] == "'s" {
 			last--
 		}
 		if last >= 0 {
-			occ = matchTokens(toks, words[last:last+1])
+			occ = m.matchTokens(occ, words[last:last+1])
 		}
 	}
-	if len(occ) == 0 {
+	if len(occ) == n {
 		// A part of a compound: "anti-Trump", "Pence-Schumer".
-		w := mentionForm(words[len(words)-1].Term)
-		for i, t := range toks {
-			if !strings.Contains(t.Term, "-") {
+		w := mentionForm(words[len(words)-1])
+		for i, tok := range m.toks {
+			if !strings.Contains(tok.Term, "-") {
 				continue
 			}
-			for part := range strings.SplitSeq(t.Term, "-") {
+			t := m.rawAt(i)
+			for part := range strings.SplitSeq(t, "-") {
 				if strings.EqualFold(mentionForm(part), w) {
 					occ = append(occ, mention{i, i + 1})
 					break
@@ -294,16 +406,18 @@ func findMention(toks, target []Token) []mention {
 	return occ
 }
 
-func matchTokens(toks, words []Token) []mention {
-	var occ []mention
-	forms := make([]string, len(words))
-	for k, w := range words {
-		forms[k] = mentionForm(w.Term)
+// matchTokens appends to occ the non-overlapping runs of m's tokens that
+// match words.
+func (m *marking) matchTokens(occ []mention, words []string) []mention {
+	var buf [8]string
+	forms := buf[:0]
+	for _, w := range words {
+		forms = append(forms, mentionForm(w))
 	}
-	for i := 0; i+len(words) <= len(toks); {
+	for i := 0; i+len(words) <= len(m.toks); {
 		match := true
 		for k := range words {
-			if !strings.EqualFold(mentionForm(toks[i+k].Term), forms[k]) {
+			if raw := m.rawAt(i + k); !sameFirstByte(raw, forms[k]) || !strings.EqualFold(mentionForm(raw), forms[k]) {
 				match = false
 				break
 			}
@@ -316,6 +430,25 @@ func matchTokens(toks, words []Token) []mention {
 		i++
 	}
 	return occ
+}
+
+// sameFirstByte is false when a term as written cannot match a mention's
+// form (not empty) because their first bytes differ, both ASCII, in more
+// than case: mentionForm keeps a word's first byte, and strings.EqualFold
+// matches an ASCII letter with some other characters (k with the Kelvin
+// sign), never with another ASCII one.
+func sameFirstByte(raw, form string) bool {
+	if raw == "" || raw[0] >= utf8.RuneSelf || form[0] >= utf8.RuneSelf {
+		return true
+	}
+	a, b := raw[0], form[0]
+	if 'A' <= a && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return a == b
 }
 
 // mentionForm is the part of a term that must match a mention: without a
@@ -362,6 +495,9 @@ func startsMention(occ []mention, i int) bool {
 // isWordTerm reports whether a WordTokenizer term is a word (not
 // punctuation, not a split-off "'s").
 func isWordTerm(term string) bool {
+	if term != "" && term[0] < utf8.RuneSelf {
+		return isASCIIWord(term[0])
+	}
 	r, _ := utf8.DecodeRuneInString(term)
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_'
 }
@@ -383,4 +519,190 @@ func capitalised(w string) bool {
 
 func isClauseBreak(term string) bool {
 	return isPunct(term)
+}
+
+// A Marker computes the terms of the analysis that a Features describes
+// (see [Features.Text]) from a sentence's word tokens: the same terms, in
+// the same order, as
+//
+//	f.Analyzer().Terms(f.Text(sentence, target))
+//
+// without writing the marked text and tokenising it again. A caller that
+// has the sentence's tokens for another analysis shares them; one that
+// analyses many sentences reuses the Marker's buffers from one to the
+// next. A Marker is not safe for concurrent use.
+type Marker struct {
+	f     Features
+	a     Analyzer // f.Analyzer(): its filters, and the text path for Names
+	words []Token  // Terms' tokens of its sentence
+	toks  []Token  // the tokens of the marked text
+	buf   []byte   // the additions' terms, written once
+	slots []int32  // UniqueFilter's set
+	m     marking
+}
+
+// NewMarker returns a Marker for the analysis f.
+func NewMarker(f Features) *Marker {
+	return &Marker{f: f, a: f.Analyzer()}
+}
+
+// Terms returns the terms of sentence with target marked.
+func (mk *Marker) Terms(sentence, target string) []string {
+	return mk.AppendTerms(nil, sentence, target)
+}
+
+// AppendTerms appends the terms of sentence with target marked to dst and
+// returns the extended slice. The terms are never cut from the Marker's
+// buffers, so they stay good after the next call.
+func (mk *Marker) AppendTerms(dst []string, sentence, target string) []string {
+	mk.words = WordTokenizer{Lower: mk.f.Lower}.AppendTokens(mk.words[:0], sentence)
+	return mk.AppendTermsFrom(dst, sentence, target, mk.words)
+}
+
+// AppendTermsFrom is AppendTerms for a caller that has tokenised sentence
+// already: words must be the tokens that WordTokenizer{Lower: f.Lower}
+// gives for it, f being the Marker's Features. It does not modify them.
+func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words []Token) []string {
+	f := mk.f
+	if f.Target <= 0 {
+		target = ""
+	}
+	m := &mk.m
+	m.sentence, m.toks, m.lower = sentence, words, f.Lower
+	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+	toks, ok := mk.toks[:0], true
+	switch {
+	case !marked && f.Names:
+		toks = appendNames(toks, words, sentence)
+	case !marked:
+		toks = append(toks, words...)
+	case f.Names:
+		// NameTokenizer would take TGT and the L_ words for names.
+		ok = false
+	default:
+		toks, ok = mk.appendMarked(toks)
+	}
+	if !ok {
+		return append(dst, mk.a.Terms(f.Text(sentence, target))...)
+	}
+	for _, fl := range mk.a.Filters {
+		if _, ok := fl.(UniqueFilter); ok {
+			// Its set's buffer, reused.
+			toks, mk.slots = unique(toks, mk.slots)
+			continue
+		}
+		toks = fl.Filter(toks)
+	}
+	mk.toks = toks
+	for _, t := range toks {
+		dst = append(dst, t.Term)
+	}
+	return dst
+}
+
+// appendMarked appends to toks the tokens that WordTokenizer{Lower:
+// f.Lower} would give for the marked text (m.text()), and reports whether
+// it could: false leaves the text to write and tokenise.
+//
+// The sentence's tokens stay as they are, and each run that TGT or OTHER
+// replaces becomes one token: the tokenizer decides where a word ends from
+// the characters around it, and those it looks at on either side of a
+// replaced run decide the same for TGT or OTHER as for the words they
+// replace, as long as the run starts a word of the sentence (not at a
+// possessive "'s") and does not end in an initialism's dot that a
+// character of a word follows. After the sentence come " ." and the
+// additions, each one word unless its term has a character that may join
+// words (' ’ - . , &), when it is tokenised on its own: they are separated
+// by spaces, so one addition's tokens do not depend on another's.
+func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
+	m, lower := &mk.m, mk.f.Lower
+	sentence, words := m.sentence, m.toks
+	target, other := TargetTerm, OtherTerm
+	if lower {
+		target, other = "tgt", "other"
+	}
+	for i := 0; i < len(words); i++ {
+		if m.role[i] == 0 {
+			toks = append(toks, words[i])
+			continue
+		}
+		if !isWordTerm(m.rawAt(i)) {
+			return toks, false
+		}
+		term := target
+		if m.role[i] == 2 {
+			term = other
+		}
+		j := m.spanEnd(i)
+		if end := words[j].End; end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
+			// The run ends in an initialism's dot, where the tokenizer
+			// ends a word whatever follows: "U.S.-led" is "U.S.", "led",
+			// but "TGT-led" one word.
+			return toks, false
+		}
+		toks = append(toks, Token{Term: term, Start: words[i].Start, End: words[j].End})
+		i = j
+	}
+	// " ." after the sentence lets the initialism rule of wordEnd keep a
+	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
+	// but "U.S." followed by " .".
+	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
+		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
+		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
+		toks = toks[:len(toks)-1]
+		t := &toks[len(toks)-1]
+		t.Term, t.End = t.Term+".", n
+	}
+	toks = append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2})
+
+	// The additions' terms are written into one string and cut from it.
+	buf := mk.buf[:0]
+	from := len(toks)
+	for k, a := range m.adds {
+		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
+			text := prefixes[a.prefix] + m.rawAt(int(a.tok))
+			if k < len(m.adds)-1 {
+				// A final dot stays only before another character.
+				text += " "
+			}
+			toks = WordTokenizer{Lower: lower}.AppendTokens(toks, text)
+			continue
+		}
+		start := len(buf)
+		if lower {
+			buf = append(buf, lowerPrefixes[a.prefix]...)
+		} else {
+			buf = append(buf, prefixes[a.prefix]...)
+		}
+		buf = append(buf, m.addTerm(a, lower)...)
+		// Term "" until all is written: an addition's term is never empty.
+		toks = append(toks, Token{Start: start, End: len(buf)})
+	}
+	mk.buf = buf
+	all := string(buf)
+	for i := from; i < len(toks); i++ {
+		if t := &toks[i]; t.Term == "" {
+			t.Term = all[t.Start:t.End]
+		}
+	}
+	return toks, true
+}
+
+// separates reports whether the byte c, right after TGT or OTHER, ends
+// the word: not a word character, nor one that may join words, nor part
+// of a character that may (a comma joins only digits).
+func separates(c byte) bool {
+	return c < utf8.RuneSelf && !isASCIIWord(c) && c != '\'' && c != '-' && c != '.' && c != '&'
+}
+
+// joinsWords reports whether w has a byte that may join two words into
+// one (see wordEnd): ' - . , & or the first byte of ’.
+func joinsWords(w string) bool {
+	for i := 0; i < len(w); i++ {
+		switch w[i] {
+		case '\'', '-', '.', ',', '&', 0xE2:
+			return true
+		}
+	}
+	return false
 }

@@ -199,6 +199,13 @@ func TestFeaturesTextOptions(t *testing.T) {
 			target:   "Trump",
 			want:     "Trump won. . LEXPOS",
 		},
+		{
+			name:     "word shorter in lower case",
+			f:        corpus.Features{Lexicon: true},
+			sentence: "The \u212A rose.",
+			want:     "The \u212A rose.",
+			reason:   "the Kelvin sign (3 bytes) lower-cases to k: the lexicon lookup must not cut 3 bytes of it",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -413,6 +413,13 @@ func (NegationFilter) Filter(toks []Token) []Token {
 }
 
 func negates(w string) bool {
+	return negatesLower(w, w)
+}
+
+// negatesLower is negates(w) for a word w whose lower-cased form is
+// lower(low): low is w, or w lower-cased already, which spares lowering
+// it again.
+func negatesLower(w, low string) bool {
 	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
@@ -426,7 +433,7 @@ func negates(w string) bool {
 	default:
 		return false
 	}
-	switch lower(w) {
+	switch lower(low) {
 	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
 		return true
 	}
@@ -537,14 +544,26 @@ type UniqueFilter struct{}
 
 // Filter implements TokenFilter.
 func (UniqueFilter) Filter(toks []Token) []Token {
+	toks, _ = unique(toks, nil)
+	return toks
+}
+
+// unique is UniqueFilter's Filter with the buffer of its set, which it
+// returns for the next call.
+func unique(toks []Token, slots []int32) ([]Token, []int32) {
 	if len(toks) < 2 {
-		return toks
+		return toks, slots
 	}
 	// The terms kept so far, as an open-addressing set of their indexes
 	// in out (plus one; 0 is empty) at most half full: cheaper than a
 	// map made for each text (BenchmarkAnalyzeBinaryBigrams).
 	size := 1 << bits.Len(uint(2*len(toks)))
-	slots := make([]int32, size)
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
 	mask := uint64(size - 1)
 	out := toks[:0]
 	for _, t := range toks {
@@ -560,7 +579,7 @@ func (UniqueFilter) Filter(toks []Token) []Token {
 			}
 		}
 	}
-	return out
+	return out, slots
 }
 
 // uniqueSeed seeds UniqueFilter's hash. Which seed it is changes where
@@ -574,6 +593,9 @@ var uniqueSeed = maphash.MakeSeed()
 // "L1_word" or "R1_word". With Lexicon, each word of our sentiment lexicon
 // adds a [LexNegative] or [LexPositive] term, and near a mention or in its
 // clause that term again with the word's prefix ("R_LEXNEG").
+//
+// Text is for display; to analyse, a [Marker] computes the terms of the
+// marked text from the sentence's tokens without writing it.
 func (f Features) Text(sentence, target string) string {
 	if f.Target <= 0 {
 		target = ""

@@ -333,7 +333,9 @@ func (m *Model) Predict(terms []string) (Prediction, error) {
 		return Prediction{}, m.buildErr
 	}
 	k := len(m.Labels)
-	scores := make([]float64, k)
+	// Log and Probs share one allocation.
+	buf := make([]float64, 2*k)
+	scores := buf[:k:k]
 	copy(scores, m.logPrior)
 	for _, t := range terms {
 		row := m.unknown
@@ -344,7 +346,7 @@ func (m *Model) Predict(terms []string) (Prediction, error) {
 			scores[i] += row[i]
 		}
 	}
-	p := Prediction{Log: scores, Probs: make([]float64, len(scores))}
+	p := Prediction{Log: scores, Probs: buf[k:]}
 	best := 0
 	for i := range scores {
 		scores[i] += m.adjust[i]

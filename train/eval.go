@@ -101,7 +101,6 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 		return nil, nil, err
 	}
 	f := corpus.Features(m.Tokenizer)
-	a := f.Analyzer()
 	pred = make([]int, len(recs))
 	// The workers take the records in batches, as in Train, and each
 	// prediction goes to its record's place.
@@ -109,8 +108,8 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(recs)) {
 		wg.Go(func() {
-			// The tokens and terms of one record at a time.
-			var toks []corpus.Token
+			// The analysis, and the terms of one record at a time.
+			mk := corpus.NewMarker(f)
 			var terms []string
 			for {
 				lo := int(next.Add(batch)) - batch
@@ -118,11 +117,7 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 					return
 				}
 				for i := lo; i < min(lo+batch, len(recs)); i++ {
-					toks = a.AppendAnalyze(toks[:0], f.Text(recs[i].Text, recs[i].Target))
-					terms = terms[:0]
-					for _, t := range toks {
-						terms = append(terms, t.Term)
-					}
+					terms = mk.AppendTerms(terms[:0], recs[i].Text, recs[i].Target)
 					p, _ := m.Predict(terms)
 					pred[i] = p.Index
 				}

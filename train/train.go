@@ -221,7 +221,6 @@ type counts struct {
 // load on its core does not hold the others up; counts are sums, so which
 // worker counts a record does not change them.
 func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nlabels int) []counts {
-	a := f.Analyzer()
 	parts := make([]counts, min(runtime.GOMAXPROCS(0), len(recs)))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -233,7 +232,9 @@ func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nla
 				p.counts[i] = make(map[string]int)
 			}
 			p.rows = make([]int, nlabels)
-			var toks []corpus.Token // reused from record to record
+			// The analysis and its buffers, reused from record to record.
+			mk := corpus.NewMarker(f)
+			var terms []string
 			for {
 				lo := int(next.Add(batch)) - batch
 				if lo >= len(recs) {
@@ -243,11 +244,11 @@ func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nla
 					li := index[r.Label]
 					p.rows[li]++
 					c := p.counts[li]
-					toks = a.AppendAnalyze(toks[:0], f.Text(r.Text, r.Target))
-					for _, t := range toks {
-						c[t.Term]++
+					terms = mk.AppendTerms(terms[:0], r.Text, r.Target)
+					for _, t := range terms {
+						c[t]++
 					}
-					p.tokens += len(toks)
+					p.tokens += len(terms)
 				}
 			}
 		})
