@@ -1,7 +1,9 @@
 package classify
 
 import (
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -111,10 +113,15 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 // appendTokens is tokenize appending to out, so that the sentences of an
 // article can share one array.
 func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
+	return appendTokensLow(out, s, lowerASCII(s), quoted)
+}
+
+// appendTokensLow is appendTokens given low, lowerASCII(s), for folding
+// words without a copy each.
+func appendTokensLow(out []tok, s, low string, quoted bool) ([]tok, bool) {
 	if out == nil {
 		out = make([]tok, 0, len(s)/5+4)
 	}
-	low := lowerASCII(s) // for folding words without a copy each
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -201,6 +208,18 @@ func lowerASCII(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// appendLowerASCII appends s with its ASCII capitals lower-cased to b.
+func appendLowerASCII(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
 }
 
 // A mention is a name found in a sentence.
@@ -558,16 +577,28 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 // attribute is Attribute for sentences already cleaned: clean[i] is
 // corpus.Clean(sents[i].Text).
 func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
-	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
-		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
+	sc := getScratch()
+	defer putScratch(sc)
+	st := &sc.st
+	st.a, st.at = a, published
+	st.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
 	// One array for the tokens of every sentence (about one per 5 bytes),
 	// and room for the words written in lower case.
 	size := 0
 	for _, c := range clean {
 		size += len(c)
 	}
-	arena := make([]tok, 0, size/5+4*len(clean))
-	quoted, lower := false, make(map[string]bool, size/20)
+	// The sentences lower-cased in one string, for folding words without
+	// a copy each.
+	low := slices.Grow(sc.low[:0], size)
+	for _, c := range clean {
+		low = appendLowerASCII(low, c)
+	}
+	sc.low = low
+	lowAll := string(low)
+	arena := slices.Grow(sc.arena[:0], size/5+4*len(clean))
+	quoted, lower := false, sc.lower
+	off := 0
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
@@ -576,7 +607,8 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		}
 		n := len(arena)
 		var q bool
-		arena, q = appendTokens(arena, clean[i], quoted)
+		arena, q = appendTokensLow(arena, clean[i], lowAll[off:off+len(clean[i])], quoted)
+		off += len(clean[i])
 		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
 		for _, t := range ts {
@@ -586,18 +618,55 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		}
 		quoted = q
 	}
-	ms := make([]mention, 0, size/40+8) // the mentions of every sentence
+	sc.arena = arena
+	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
 		ms = a.appendMentions(ms, st.ss[i].ts, published, lower)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
+	sc.ms = ms
 	out := make([]Attribution, len(sents))
 	for i := range sents {
 		st.i = i
 		out[i] = st.attribute()
 	}
 	return out
+}
+
+// attrScratch is the memory attribute reuses from article to article: the
+// arrays of tokens, mentions and sentences, and the state's maps. Nothing
+// attribute returns points into it.
+type attrScratch struct {
+	st    state
+	ss    []sent
+	arena []tok
+	ms    []mention
+	low   []byte
+	lower map[string]bool
+}
+
+var attrScratchPool = sync.Pool{New: func() any {
+	return &attrScratch{lower: map[string]bool{},
+		st: state{aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}}
+}}
+
+func getScratch() *attrScratch { return attrScratchPool.Get().(*attrScratch) }
+
+// putScratch clears sc, so that it holds on to no article's strings, and
+// returns it to the pool.
+func putScratch(sc *attrScratch) {
+	clear(sc.arena[:cap(sc.arena)])
+	clear(sc.ms[:cap(sc.ms)])
+	clear(sc.ss[:cap(sc.ss)])
+	clear(sc.lower)
+	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
+	clear(aideOf)
+	clear(spokes)
+	clear(surnames)
+	sc.st = state{aideOf: aideOf, spokes: spokes, surnames: surnames}
+	sc.ss = sc.ss[:0]
+	attrScratchPool.Put(sc)
 }
 
 // attribute attributes sentence st.i and updates the state.
