@@ -403,8 +403,8 @@ func stripFieldTitles(s string) string {
 
 // plainWords reports whether s is ASCII words between single spaces, with
 // no other white space: s is strings.Join(strings.Fields(s), " ").
-func plainWords(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+func plainWords[S string | []byte](s S) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -419,6 +419,34 @@ func plainWords(s string) bool {
 // stripPlainTitles is stripTitles for plainWords, cutting titles off by
 // offset rather than splitting s into words and joining them again.
 func stripPlainTitles(s string) string {
+	s = cutTitles(s)
+	first, last, ok := middleInitial(s)
+	if !ok {
+		return s
+	}
+	return string(appendNoInitials(make([]byte, 0, len(s)), s, first, last))
+}
+
+// appendStripTitles is stripTitles for a folded name in bytes: it returns
+// s itself, a part of it, or the stripped name appended to dst[:0].
+func appendStripTitles(dst, s []byte) []byte {
+	if !mayStrip(s) {
+		return s
+	}
+	if !plainWords(s) {
+		return append(dst[:0], stripFieldTitles(string(s))...)
+	}
+	s = cutTitles(s)
+	first, last, ok := middleInitial(s)
+	if !ok {
+		return s
+	}
+	return appendNoInitials(dst[:0], s, first, last)
+}
+
+// cutTitles cuts the leading titles off a name of plainWords, keeping at
+// least one word.
+func cutTitles[S string | []byte](s S) S {
 	for {
 		// ends[k-1] is the end of the k-th word, for k up to 4 and
 		// short of the last word.
@@ -432,41 +460,58 @@ func stripPlainTitles(s string) string {
 		}
 		cut := -1
 		for k := n; k >= 1; k-- {
-			if titleWords[s[:ends[k-1]]] {
+			if titleWords[string(s[:ends[k-1]])] {
 				cut = ends[k-1]
 				break
 			}
 		}
 		if cut < 0 {
-			break
+			return s
 		}
 		s = s[cut+1:]
 	}
-	// One-letter middle words go: "antony j blinken".
-	first, last := strings.IndexByte(s, ' '), strings.LastIndexByte(s, ' ')
-	if first == last {
-		return s
+}
+
+// middleInitial returns the first and last space of a name of plainWords
+// and whether a middle word between them has one letter: "antony j
+// blinken".
+func middleInitial[S string | []byte](s S) (first, last int, ok bool) {
+	first, last = -1, -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	initial := false
+	if first == last {
+		return first, last, false
+	}
 	for i := first + 1; i < last; i++ {
 		if s[i-1] == ' ' && s[i+1] == ' ' {
-			initial = true
-			break
+			return first, last, true
 		}
 	}
-	if !initial {
-		return s
-	}
-	b := make([]byte, 0, len(s))
+	return first, last, false
+}
+
+// appendNoInitials appends to b the name s of plainWords without its
+// one-letter middle words; first and last are its first and last space.
+func appendNoInitials[S string | []byte](b []byte, s S, first, last int) []byte {
 	b = append(b, s[:first]...)
-	for _, w := range strings.Split(s[first+1:last], " ") {
-		if len(w) > 1 {
-			b = append(b, ' ')
-			b = append(b, w...)
+	for i := first + 1; i <= last; {
+		j := i
+		for j < last && s[j] != ' ' {
+			j++
 		}
+		if j-i > 1 {
+			b = append(b, ' ')
+			b = append(b, s[i:j]...)
+		}
+		i = j + 1
 	}
-	b = append(b, s[last:]...)
-	return string(b)
+	return append(b, s[last:]...)
 }
 
 // mayStrip reports whether stripTitles could change s: s is not plain
@@ -607,7 +652,11 @@ func (a *Actors) nearKeys(k string, maxd int) []nearKey {
 // shared by actors of different names finds none; one name's rows prefer
 // the undated one, then the first.
 func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
-	es := a.index[key]
+	return a.exactIn(a.index[key], at)
+}
+
+// exactIn is exact for the rows es a key leads to.
+func (a *Actors) exactIn(es []entry, at time.Time) (Actor, bool) {
 	explicit := false
 	for _, e := range es {
 		if !e.derived && a.list[e.row].validAt(at) {

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"bytes"
 	"slices"
 	"strings"
 	"sync"
@@ -240,19 +241,21 @@ func (m *mention) canonical() string {
 	return m.name
 }
 
-// mentions finds the names in ts, longest dictionary alias first.
+// mentions finds the names in ts, the tokens of the cleaned sentence s,
+// longest dictionary alias first.
 //
 // lower holds the words the article writes in lower case: a lone
 // capitalised word opening a sentence that the article also writes in
 // lower case ("Officials", "Relations") is no name.
-func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
-	return a.appendMentions(nil, ts, at, lower)
+func (a *Actors) mentions(s string, ts []tok, at time.Time, lower map[string]bool) []mention {
+	return a.appendMentions(nil, s, ts, at, lower)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
-func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map[string]bool) []mention {
-	var key []byte
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower map[string]bool) []mention {
+	var keyBuf, stripBuf [128]byte
+	key, strip := keyBuf[:0], stripBuf[:0]
 	for i := 0; i < len(ts); {
 		t := ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
@@ -286,23 +289,22 @@ func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map
 				}
 				key = append(key, ts[k].fold...)
 			}
-			// The key as a string only when it may find someone.
+			// Keys looked up as bytes: no string is made for them.
 			var act Actor
 			ok := false
-			if _, in := a.index[string(key)]; in {
-				act, ok = a.exact(string(key), at)
+			if es, in := a.index[string(key)]; in {
+				act, ok = a.exactIn(es, at)
 			}
 			if !ok && mayStrip(key) {
-				k := string(key)
-				if s := stripTitles(k); s != k && !titleWords[s] {
-					act, ok = a.exact(s, at)
+				if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
+					act, ok = a.exactIn(a.index[string(sk)], at)
 				}
 			}
 			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] && !cueVerbs[ts[last+1].fold] {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
-				name := joinToks(ts[i : last+1])
+				name := joinToksIn(s, ts[i:last+1])
 				for last+1 < len(ts) && ts[last+1].word() && nameSuffixes[ts[last+1].fold] && !ts[last].poss {
 					last++
 				}
@@ -327,7 +329,7 @@ func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map
 			(ts[j+1].cap && !notNames[ts[j+1].fold] || ((nameJoiners[ts[j+1].fold] || ts[j+1].fold == "of" && titleWords[ts[j].fold]) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
 			j++
 		}
-		text := joinToks(ts[i : j+1])
+		text := joinToksIn(s, ts[i:j+1])
 		m := mention{first: i, last: j, name: stripName(text)}
 		if act, ok := a.institution(ts[i:j+1], at); ok {
 			// "Russian Foreign Ministry", "Israeli Defence Forces"
@@ -456,6 +458,18 @@ func stripName(s string) string {
 		w = w[n:]
 	}
 	return strings.Join(w, " ")
+}
+
+// joinToksIn is joinToks for tokens of the sentence s: the words as s
+// writes them, when one space parts each from the next.
+func joinToksIn(s string, ts []tok) string {
+	for k := 0; k+1 < len(ts); k++ {
+		if e := ts[k].start + len(ts[k].text); e+1 != ts[k+1].start || s[e] != ' ' {
+			return joinToks(ts)
+		}
+	}
+	last := ts[len(ts)-1]
+	return s[ts[0].start : last.start+len(last.text)]
 }
 
 func joinToks(ts []tok) string {
@@ -622,7 +636,7 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
-		ms = a.appendMentions(ms, st.ss[i].ts, published, lower)
+		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	sc.ms = ms
