@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -51,10 +50,11 @@ type Actors struct {
 	max   int                // longest key, in words
 	words map[string]bool    // the words of the keys and of titleWords
 
-	// near remembers nearKeys' answers (string -> []nearKey) for the
-	// first maxNear names it is asked about.
-	near  sync.Map
-	nearN atomic.Int32
+	// near remembers nearKeys' answers for the first maxNear names it is
+	// asked about; a map guarded by a lock rather than a sync.Map, so that
+	// a name in bytes is looked up without making a string of it.
+	nearMu sync.RWMutex
+	near   map[string][]nearKey
 }
 
 // maxNear bounds the names Actors.near remembers: enough for the unknown
@@ -580,6 +580,11 @@ func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 // for 9 or more. A tie between two actors finds none. The last word alone
 // is tried too, so "Juan Gonzlez" finds Juan Gonzalez through "gonzalez".
 func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
+	return fuzzyIn(a, k, at)
+}
+
+// fuzzyIn is Actors.fuzzy for a key in a string or in bytes.
+func fuzzyIn[S string | []byte](a *Actors, k S, at time.Time) (Actor, bool) {
 	if len(k) < 5 {
 		return Actor{}, false
 	}
@@ -588,7 +593,7 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		maxd = 2
 	}
 	best, bestD, tie := Actor{}, maxd+1, false
-	for _, nk := range a.nearKeys(k, maxd) {
+	for _, nk := range nearKeys(a, k, maxd) {
 		if nk.d > bestD {
 			continue
 		}
@@ -604,8 +609,10 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		}
 	}
 	if bestD > maxd || tie {
-		if i := strings.LastIndexByte(k, ' '); i > 0 {
-			return a.fuzzy(k[i+1:], at)
+		for i := len(k) - 1; i > 0; i-- {
+			if k[i] == ' ' {
+				return fuzzyIn(a, k[i+1:], at)
+			}
 		}
 		return Actor{}, false
 	}
@@ -622,9 +629,12 @@ type nearKey struct {
 // (at least 5 bytes) that start with its letter, by length and then in
 // order. They do not depend on the date, so the answer is remembered: the
 // same unknown names come back article after article.
-func (a *Actors) nearKeys(k string, maxd int) []nearKey {
-	if v, ok := a.near.Load(k); ok {
-		return v.([]nearKey)
+func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
+	a.nearMu.RLock()
+	v, ok := a.near[string(k)]
+	a.nearMu.RUnlock()
+	if ok {
+		return v
 	}
 	var out []nearKey
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
@@ -641,9 +651,14 @@ func (a *Actors) nearKeys(k string, maxd int) []nearKey {
 			}
 		}
 	}
-	if a.nearN.Add(1) <= maxNear {
-		a.near.Store(strings.Clone(k), out)
+	a.nearMu.Lock()
+	if a.near == nil {
+		a.near = map[string][]nearKey{}
 	}
+	if len(a.near) < maxNear {
+		a.near[strings.Clone(string(k))] = out
+	}
+	a.nearMu.Unlock()
 	return out
 }
 
@@ -686,7 +701,12 @@ func (a *Actors) exactIn(es []entry, at time.Time) (Actor, bool) {
 
 // has reports whether key leads to any row valid at at.
 func (a *Actors) has(key string, at time.Time) bool {
-	for _, e := range a.index[key] {
+	return a.hasIn(a.index[key], at)
+}
+
+// hasIn is has for the rows es a key leads to.
+func (a *Actors) hasIn(es []entry, at time.Time) bool {
+	for _, e := range es {
 		if a.list[e.row].validAt(at) {
 			return true
 		}
@@ -696,7 +716,7 @@ func (a *Actors) has(key string, at time.Time) bool {
 
 // editDistance is the Levenshtein distance of a and b in bytes, or max+1
 // when it exceeds max.
-func editDistance(a, b string, max int) int {
+func editDistance[S string | []byte](a string, b S, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}

@@ -254,8 +254,8 @@ func (a *Actors) mentions(s string, ts []tok, at time.Time, lower map[string]boo
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
 func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower map[string]bool) []mention {
-	var keyBuf, stripBuf [128]byte
-	key, strip := keyBuf[:0], stripBuf[:0]
+	var keyBuf, stripBuf, foldBuf [128]byte
+	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
 		t := ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
@@ -330,18 +330,20 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			j++
 		}
 		text := joinToksIn(s, ts[i:j+1])
-		m := mention{first: i, last: j, name: stripName(text)}
+		m := mention{first: i, last: j}
 		if act, ok := a.institution(ts[i:j+1], at); ok {
 			// "Russian Foreign Ministry", "Israeli Defence Forces"
 			out = append(out, mention{first: i, last: j, name: text, actor: act, known: true})
 			i = j + 1
 			continue
 		}
-		k := stripTitles(corpus.Fold(text))
-		if act, ok := a.fuzzy(k, at); ok && !a.has(k, at) {
+		fold = corpus.AppendFold(fold[:0], text)
+		k := appendStripTitles(strip, fold)
+		if act, ok := fuzzyIn(a, k, at); ok && !a.hasIn(a.index[string(k)], at) {
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
+			m.name = stripName(text)
 			m.person = !orgWords[ts[j].fold]
 			for _, w := range ts[i : j+1] {
 				if orgWords[w.fold] {
@@ -354,7 +356,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				i = j + 1
 				continue
 			}
-			if titleWords[corpus.Fold(m.name)] {
+			if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
 				i = j + 1
 				continue // a bare title names nobody: "President", "Democratic"
 			}
@@ -443,6 +445,15 @@ func spokesBefore(ts []tok, i, j int) bool {
 
 // stripName drops leading titles from an unknown name as written.
 func stripName(s string) string {
+	if plainWords(s) && !titled(s) {
+		return s // most names: no copy
+	}
+	return stripFieldName(s)
+}
+
+// stripFieldName is stripName the long way round: strings.Fields, titles
+// folded and dropped, strings.Join.
+func stripFieldName(s string) string {
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
@@ -470,6 +481,22 @@ func joinToksIn(s string, ts []tok) string {
 	}
 	last := ts[len(ts)-1]
 	return s[ts[0].start : last.start+len(last.text)]
+}
+
+// titled reports whether a name of plainWords may open with a title that
+// stripName strips: one of its first four words and more, folded, is one
+// of titleWords.
+func titled(s string) bool {
+	var buf [64]byte
+	for i, spaces := 0, 0; i < len(s) && spaces < 4; i++ {
+		if s[i] == ' ' {
+			spaces++
+			if titleWords[string(corpus.AppendFold(buf[:0], s[:i]))] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func joinToks(ts []tok) string {
@@ -738,9 +765,15 @@ func (st *state) remember(s *sent) {
 			st.spokes[m.canonical()] = true
 		}
 		if m.person && m.last > m.first {
-			w := strings.Fields(corpus.Fold(m.name))
-			if len(w) > 1 {
-				st.surnames[w[len(w)-1]] = whoOf(m)
+			// The last word of the folded name, when it has two or
+			// more; a string of it only for a surname not yet met so.
+			var buf [64]byte
+			f := corpus.AppendFold(buf[:0], m.name)
+			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+				w := whoOf(m)
+				if old, ok := st.surnames[string(f[sp+1:])]; !ok || old != w {
+					st.surnames[string(f[sp+1:])] = w
+				}
 			}
 		}
 	}
@@ -1386,7 +1419,8 @@ func (st *state) clauseSubject(s *sent) who {
 	for start < len(ts) && (ts[start].punct == '"' || ts[start].punct == '(') {
 		start++
 	}
-	cands := []int{start}
+	var cbuf [2]int
+	cands := append(cbuf[:0], start)
 	for k := start; k < len(ts) && k < start+10; k++ {
 		if ts[k].punct == ',' {
 			cands = append(cands, k+1)

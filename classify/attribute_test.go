@@ -6,6 +6,7 @@ import (
 	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -409,5 +410,38 @@ func TestSeedsClassified(t *testing.T) {
 	}
 	if !closed {
 		t.Errorf("%s: the closing of the talks is not Nicolas Maduro's in August 2019", name)
+	}
+}
+
+// TestStripNameNoCopy checks stripName's shortcut (a name of plain words
+// that opens with no title is returned as it is) against the long way
+// round, stripFieldName.
+func TestStripNameNoCopy(t *testing.T) {
+	var titles []string
+	for tw := range titleWords {
+		titles = append(titles, tw)
+	}
+	sort.Strings(titles)
+	parts := append(titles, "J.", "R", "Maduro", "Juan Gonzalez", "Biden", "U.S.", "Vice", "PRESIDENT", "Mr.", "al-Ansari", "González", "Secretary-General")
+	for _, s := range []string{"", " ", "Maduro", "President Maduro", "U.S. Secretary of State Antony J. Blinken",
+		"President  Maduro", " President Maduro", "President Maduro ", "President\tMaduro", "Vice President"} {
+		if got, want := stripName(s), stripFieldName(s); got != want {
+			t.Errorf("stripName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for i := range 20000 {
+		var w []string
+		for k, x := 0, i; k < 1+i%6; k++ {
+			p := parts[x%len(parts)]
+			if x%3 == 0 {
+				p = strings.ToUpper(p[:1]) + p[1:]
+			}
+			w = append(w, p)
+			x = x*31 + 17
+		}
+		s := strings.Join(w, " ")
+		if got, want := stripName(s), stripFieldName(s); got != want {
+			t.Fatalf("stripName(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
