@@ -118,18 +118,30 @@ func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
 }
 
 // appendTokensLow is appendTokens given low, lowerASCII(s), for folding
-// words without a copy each.
+// words without a copy each. ASCII, the usual case, is told apart by
+// byte; other runes by their Unicode classes.
 func appendTokensLow(out []tok, s, low string, quoted bool) ([]tok, bool) {
 	if out == nil {
 		out = make([]tok, 0, len(s)/5+4)
 	}
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
+		r, size := rune(s[i]), 1
+		var word bool
+		if r < utf8.RuneSelf {
+			if asciiSpace(byte(r)) {
+				i++
+				continue
+			}
+			word = asciiAlnum(byte(r))
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !word {
 			p := byte('?')
 			if r < utf8.RuneSelf {
 				p = byte(r)
@@ -144,39 +156,81 @@ func appendTokensLow(out []tok, s, low string, quoted bool) ([]tok, bool) {
 			i += size
 			continue
 		}
+		// plain: ASCII letters and digits only; ascii: ASCII only.
+		plain, ascii := size == 1, size == 1
 		j := i + size
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiAlnum(c) {
+					j++
+					continue
+				}
+				if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
+					if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
+						j++
+						plain = false
+						continue
+					} else if c2 >= utf8.RuneSelf {
+						if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+							j++
+							plain = false
+							continue
+						}
+					}
+				}
+				break
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				j += n
+				plain, ascii = false, false
 				continue
-			}
-			if (r == '.' || r == '-' || r == '\'') && j+1 < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += n
-					continue
-				}
 			}
 			break
 		}
+		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// An initial or an abbreviation keeps its full stop: "Antony J.
 		// Blinken", "U.S.", "Mr.", "Jr.".
-		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
+		if j < len(s) && s[j] == '.' && upper && (j-i == 1 || !plain && strings.Contains(s[i:j], ".") || abbrev(s[i:j], low[i:j], ascii)) {
 			j++
+			plain = false
 		}
-		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
-		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
+		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: upper || !plain && arabicArticle(s[i:j])}
+		if !plain && strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
 		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
 			t.poss = true // "Sanders' team": the apostrophe goes with the name
 			j++
 			t.end = j
 		}
-		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		if plain {
+			t.fold = low[i : i+len(t.text)]
+		} else {
+			t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		}
 		out = append(out, t)
 		i = j
 	}
 	return out, quoted
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// asciiAlnum reports an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
+// abbrev reports whether the word w is one of nameAbbrevs; low is w with
+// its ASCII capitals lower-cased and ascii says whether w is all ASCII.
+func abbrev(w, low string, ascii bool) bool {
+	if ascii {
+		return nameAbbrevs[low]
+	}
+	return nameAbbrevs[strings.ToLower(w)]
 }
 
 // foldWord is corpus.Fold for a word token w; low is w with its ASCII
