@@ -581,3 +581,23 @@ func BenchmarkFindDate(b *testing.B) {
 		}
 	}
 }
+
+// FuzzDateLexLookup holds the hashed table dateWord looks words up in to
+// the map it is built from.
+func FuzzDateLexLookup(f *testing.F) {
+	for k := range dateLexicon {
+		f.Add(k)
+	}
+	f.Add("")
+	f.Add("government")
+	f.Add("thursdayz")
+	f.Fuzz(func(t *testing.T, w string) {
+		h := uint32(dateHashSeed)
+		for i := 0; i < len(w); i++ {
+			h = dateHash(h, w[i])
+		}
+		if got, want := dateLexLookup([]byte(w), h), dateLexicon[w]; got != want {
+			t.Errorf("dateLexLookup(%q) = %+v, want %+v", w, got, want)
+		}
+	})
+}
