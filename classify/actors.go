@@ -45,10 +45,11 @@ var actorKinds = map[string]bool{"person": true, "government": true, "opposition
 // concurrent use.
 type Actors struct {
 	list  []Actor
-	index map[string][]entry // folded key -> rows
-	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
-	max   int                // longest key, in words
-	words map[string]bool    // the words of the keys and of titleWords
+	index map[string][]entry  // folded key -> rows
+	keys  [][]string          // keys of index by length in bytes, sorted, for fuzzy lookup
+	max   int                 // longest key, in words
+	words map[string]bool     // the words of the keys and of titleWords
+	flags map[string]wordFlag // wordFlags, and fKeyWord for words
 
 	// near remembers nearKeys' answers for the first maxNear names it is
 	// asked about; a map guarded by a lock rather than a sync.Map, so that
@@ -275,6 +276,13 @@ func build(list []Actor) *Actors {
 	}
 	for _, ks := range a.keys {
 		sort.Strings(ks)
+	}
+	a.flags = make(map[string]wordFlag, len(wordFlags)+len(a.words))
+	for w, f := range wordFlags {
+		a.flags[w] = f
+	}
+	for w := range a.words {
+		a.flags[w] |= fKeyWord
 	}
 	return a
 }

@@ -93,16 +93,80 @@ func wordSet(s string) map[string]bool {
 
 // A tok is a word or a punctuation mark of a cleaned sentence.
 type tok struct {
-	text       string // as written (possessive 's removed)
-	fold       string // corpus.Fold of text; "" for punctuation
-	punct      byte   // the mark, for punctuation; 0 for words
-	start, end int    // byte offsets in the cleaned sentence
-	quote      bool   // inside quotation marks
-	poss       bool   // written with a possessive 's
-	cap        bool   // starts with an upper-case letter
+	text       string   // as written (possessive 's removed)
+	fold       string   // corpus.Fold of text; "" for punctuation
+	punct      byte     // the mark, for punctuation; 0 for words
+	start, end int      // byte offsets in the cleaned sentence
+	quote      bool     // inside quotation marks
+	poss       bool     // written with a possessive 's
+	cap        bool     // starts with an upper-case letter
+	flags      wordFlag // the word sets fold is in: wordFlags[fold]
 }
 
 func (t tok) word() bool { return t.punct == 0 }
+
+// mayNameTok is Actors.mayName for the token t, remembered in its flags:
+// appendMentions asks about a word once for each name it may start.
+func (a *Actors) mayNameTok(t *tok) bool {
+	if t.flags&fMayNameKnown == 0 {
+		t.flags |= fMayNameKnown
+		if a.mayName(t.fold) {
+			t.flags |= fMayName
+		}
+	}
+	return t.flags&fMayName != 0
+}
+
+// is reports whether the token's fold is in the word sets of f.
+func (t tok) is(f wordFlag) bool { return t.flags&f != 0 }
+
+// A wordFlag stands for one of the word sets the rules look words up in:
+// the tokenizer looks a word up once in wordFlags, and the rules test its
+// bits rather than hash its fold again for each set.
+type wordFlag uint32
+
+const (
+	fCue wordFlag = 1 << iota
+	fNotName
+	fSkipBack
+	fClause
+	fOrg
+	fRole
+	fSpokes
+	fSubjectPronoun
+	fNameJoiner
+	fNameSuffix
+	fInstitution
+	fSubordinator
+	fInverseEnd
+	fPhraseEnd
+	fNotVerb
+	fTitle
+	fMayNameKnown // fMayName is set: mayNameTok has asked the dictionary
+	fMayName      // Actors.mayName(fold)
+	fKeyWord      // in Actors.flags only: one of Actors.words
+)
+
+// wordFlags maps each word of the word sets to the flags of the sets that
+// hold it.
+var wordFlags = func() map[string]wordFlag {
+	m := map[string]wordFlag{}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  wordFlag
+	}{
+		{cueVerbs, fCue}, {notNames, fNotName}, {skipBack, fSkipBack}, {clauseWords, fClause},
+		{orgWords, fOrg}, {roleNouns, fRole}, {spokesNouns, fSpokes}, {subjectPronouns, fSubjectPronoun},
+		{nameJoiners, fNameJoiner}, {nameSuffixes, fNameSuffix}, {institutionWords, fInstitution},
+		{subordinators, fSubordinator}, {inverseEnd, fInverseEnd}, {phraseEnd, fPhraseEnd},
+		{notVerbs, fNotVerb}, {titleWords, fTitle},
+	} {
+		for w := range set.words {
+			m[w] |= set.flag
+		}
+	}
+	return m
+}()
 
 // tokenize splits a cleaned sentence into words and marks; quoted says
 // whether it starts inside a quotation. It returns whether it ends inside
@@ -114,13 +178,15 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 // appendTokens is tokenize appending to out, so that the sentences of an
 // article can share one array.
 func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
-	return appendTokensLow(out, s, lowerASCII(s), quoted)
+	return appendTokensLow(out, s, lowerASCII(s), quoted, nil)
 }
 
 // appendTokensLow is appendTokens given low, lowerASCII(s), for folding
 // words without a copy each. ASCII, the usual case, is told apart by
-// byte; other runes by their Unicode classes.
-func appendTokensLow(out []tok, s, low string, quoted bool) ([]tok, bool) {
+// byte; other runes by their Unicode classes. A dictionary a, when not
+// nil, answers mayNameTok for one-word folds in the same lookup as the
+// word sets.
+func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, bool) {
 	if out == nil {
 		out = make([]tok, 0, len(s)/5+4)
 	}
@@ -207,6 +273,14 @@ func appendTokensLow(out []tok, s, low string, quoted bool) ([]tok, bool) {
 			t.fold = low[i : i+len(t.text)]
 		} else {
 			t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		}
+		if a == nil {
+			t.flags = wordFlags[t.fold]
+		} else if t.flags = a.flags[t.fold]; plain || strings.IndexByte(t.fold, ' ') < 0 {
+			t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
+			if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
+				t.flags |= fMayName
+			}
 		}
 		out = append(out, t)
 		i = j
@@ -298,16 +372,16 @@ func (m *mention) canonical() string {
 // mentions finds the names in ts, the tokens of the cleaned sentence s,
 // longest dictionary alias first.
 //
-// lower holds the words the article writes in lower case: a lone
+// lower knows the words the article writes in lower case: a lone
 // capitalised word opening a sentence that the article also writes in
-// lower case ("Officials", "Relations") is no name.
-func (a *Actors) mentions(s string, ts []tok, at time.Time, lower map[string]bool) []mention {
+// lower case ("Officials", "Relations") is no name. A nil lower knows none.
+func (a *Actors) mentions(s string, ts []tok, at time.Time, lower *lowerWords) []mention {
 	return a.appendMentions(nil, s, ts, at, lower)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
-func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower map[string]bool) []mention {
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords) []mention {
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
@@ -323,7 +397,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		}
 		// No key holds a word no key or title holds.
 		for k := i; k <= end; k++ {
-			if !a.mayName(ts[k].fold) {
+			if !a.mayNameTok(&ts[k]) {
 				end = k - 1
 				break
 			}
@@ -354,12 +428,12 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 					act, ok = a.exactIn(a.index[string(sk)], at)
 				}
 			}
-			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] && !cueVerbs[ts[last+1].fold] {
+			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
 				name := joinToksIn(s, ts[i:last+1])
-				for last+1 < len(ts) && ts[last+1].word() && nameSuffixes[ts[last+1].fold] && !ts[last].poss {
+				for last+1 < len(ts) && ts[last+1].word() && ts[last+1].is(fNameSuffix) && !ts[last].poss {
 					last++
 				}
 				out = append(out, mention{first: i, last: last, name: name, actor: act, known: true,
@@ -372,15 +446,15 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		if found {
 			continue
 		}
-		if !t.cap || notNames[t.fold] || lowerAfterHyphen(t.text) {
+		if !t.cap || t.is(fNotName) || lowerAfterHyphen(t.text) {
 			i++ // "Norwegian-funded" is no name
 			continue
 		}
 		// An unknown name: a run of capitalised words, joined by "de",
 		// "bin", "al" and the like.
 		j := i
-		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !cueVerbs[ts[j+1].fold] &&
-			(ts[j+1].cap && !notNames[ts[j+1].fold] || ((nameJoiners[ts[j+1].fold] || ts[j+1].fold == "of" && titleWords[ts[j].fold]) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
+		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !ts[j+1].is(fCue) &&
+			(ts[j+1].cap && !ts[j+1].is(fNotName) || ((ts[j+1].is(fNameJoiner) || ts[j+1].fold == "of" && ts[j].is(fTitle)) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
 			j++
 		}
 		text := joinToksIn(s, ts[i:j+1])
@@ -398,14 +472,14 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			m.person = act.person()
 		} else {
 			m.name = stripName(text)
-			m.person = !orgWords[ts[j].fold]
+			m.person = !ts[j].is(fOrg)
 			for _, w := range ts[i : j+1] {
-				if orgWords[w.fold] {
+				if w.is(fOrg) {
 					m.person = false
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower[t.fold] || roleNouns[t.fold] || orgWords[t.fold] ||
+			if m.weak && (lower.has(t.fold) || t.is(fRole) || t.is(fOrg) ||
 				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
@@ -471,7 +545,7 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	for _, t := range ts[1:] {
-		if !institutionWords[t.fold] {
+		if !t.is(fInstitution) {
 			return Actor{}, false
 		}
 	}
@@ -692,7 +766,7 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	sc.low = low
 	lowAll := string(low)
 	arena := slices.Grow(sc.arena[:0], size/5+4*len(clean))
-	quoted, lower := false, sc.lower
+	quoted := false
 	off := 0
 	for i, s := range sents {
 		para := i == 0
@@ -702,18 +776,14 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		}
 		n := len(arena)
 		var q bool
-		arena, q = appendTokensLow(arena, clean[i], lowAll[off:off+len(clean[i])], quoted)
+		arena, q = appendTokensLow(arena, clean[i], lowAll[off:off+len(clean[i])], quoted, a)
 		off += len(clean[i])
 		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
-		for _, t := range ts {
-			if t.word() && !t.cap {
-				lower[t.fold] = true
-			}
-		}
 		quoted = q
 	}
 	sc.arena = arena
+	lower := &lowerWords{ts: arena, m: sc.lower}
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
@@ -727,6 +797,45 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		out[i] = st.attribute()
 	}
 	return out
+}
+
+// lowerWords answers whether an article writes a word in lower case: by
+// reading its tokens for the first few words asked about, then from a map
+// of them all, since most articles ask about few words or none.
+type lowerWords struct {
+	ts    []tok           // the tokens of the article
+	m     map[string]bool // empty until built
+	asked int
+	built bool
+}
+
+// lowerScans is how many words lowerWords looks for in the tokens before
+// it builds its map.
+const lowerScans = 0
+
+// has reports whether a word token not capitalised folds to f.
+func (l *lowerWords) has(f string) bool {
+	if l == nil {
+		return false
+	}
+	if !l.built && l.asked < lowerScans {
+		l.asked++
+		for k := range l.ts {
+			if t := &l.ts[k]; t.fold == f && t.word() && !t.cap {
+				return true
+			}
+		}
+		return false
+	}
+	if !l.built {
+		for k := range l.ts {
+			if t := &l.ts[k]; t.word() && !t.cap {
+				l.m[t.fold] = true
+			}
+		}
+		l.built = true
+	}
+	return l.m[f]
 }
 
 // attrScratch is the memory attribute reuses from article to article: the
@@ -749,11 +858,12 @@ var attrScratchPool = sync.Pool{New: func() any {
 func getScratch() *attrScratch { return attrScratchPool.Get().(*attrScratch) }
 
 // putScratch clears sc, so that it holds on to no article's strings, and
-// returns it to the pool.
+// returns it to the pool. Only what the article used needs clearing: the
+// arrays beyond it were cleared after an article before.
 func putScratch(sc *attrScratch) {
-	clear(sc.arena[:cap(sc.arena)])
-	clear(sc.ms[:cap(sc.ms)])
-	clear(sc.ss[:cap(sc.ss)])
+	clear(sc.arena)
+	clear(sc.ms)
+	clear(sc.ss)
 	clear(sc.lower)
 	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
 	clear(aideOf)
@@ -848,7 +958,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	// Cues inside a leading subordinate clause ("While not everything
 	// Trump says is true, Jamieson said ...") report no one.
 	from := 0
-	if len(ts) > 0 && subordinators[ts[0].fold] {
+	if len(ts) > 0 && ts[0].is(fSubordinator) {
 		for k, t := range ts {
 			if t.punct == ',' {
 				from = k + 1
@@ -893,7 +1003,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
 	for c := from; c < len(ts); c++ {
-		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || notCue(ts, c) {
+		if !ts[c].word() || ts[c].quote || !ts[c].is(fCue) || notCue(ts, c) {
 			continue
 		}
 		if ts[c].cap && c > 0 && mentionAt(s, c-1) == nil {
@@ -944,7 +1054,7 @@ func finalCue(ts []tok) int {
 		if t.quote && t.word() {
 			return -1
 		}
-		if !t.word() || !cueVerbs[t.fold] || t.cap || notCue(ts, c) {
+		if !t.word() || !t.is(fCue) || t.cap || notCue(ts, c) {
 			if t.punct == ',' || t.punct == '"' || t.punct == ':' || t.punct == ';' {
 				return -1
 			}
@@ -1014,7 +1124,7 @@ func (st *state) quoteOnly(s *sent) (actor, speaker who, cue string) {
 		}
 		if !n.para && words <= 6 && len(n.ts) > 0 && !n.ts[0].quote {
 			for c := range n.ts {
-				if cueVerbs[n.ts[c].fold] {
+				if n.ts[c].is(fCue) {
 					if subj, spk, ok := st.subject(n, c); ok {
 						return subj, spk, n.ts[c].fold
 					}
@@ -1062,7 +1172,7 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	// Inverted: '"...," said X', ", says X".
 	ts := s.ts
 	if c+1 < len(ts) && (c == 0 || ts[c-1].punct == ',' || ts[c-1].punct == '"' || ts[c-1].punct == '-') {
-		if m := mentionAt(s, c+1); m != nil && !m.weak && (m.last+1 == len(ts) || !ts[m.last+1].word() || inverseEnd[ts[m.last+1].fold]) {
+		if m := mentionAt(s, c+1); m != nil && !m.weak && (m.last+1 == len(ts) || !ts[m.last+1].word() || ts[m.last+1].is(fInverseEnd)) {
 			return st.fullName(whoOf(m)), who{}, true // "said Gonzalez." but not "said the US would"
 		}
 		if f := ts[c+1].fold; f != "that" && f != "he" && f != "she" && f != "they" && f != "it" && f != "his" && f != "her" {
@@ -1087,7 +1197,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 	j := c - 1
 	for j >= 0 {
 		switch {
-		case ts[j].word() && skipBack[ts[j].fold] && (!ts[j].cap || dayOrMonth(ts[j].fold)):
+		case ts[j].word() && ts[j].is(fSkipBack) && (!ts[j].cap || dayOrMonth(ts[j].fold)):
 			j--
 			continue
 		case j >= 2 && (ts[j].fold == "statement" || ts[j].fold == "interview") && (ts[j-1].fold == "a" || ts[j-1].fold == "an") && ts[j-2].fold == "in":
@@ -1119,7 +1229,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		}
 		return w, who{}, true
 	}
-	if t.word() && subjectPronouns[t.fold] {
+	if t.word() && t.is(fSubjectPronoun) {
 		if t.fold == "who" {
 			if m := st.relativeHead(s, j); m.ok() {
 				return m, who{}, true
@@ -1131,7 +1241,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		}
 		return who{}, who{}, false
 	}
-	if t.word() && roleNouns[t.fold] {
+	if t.word() && t.is(fRole) {
 		return st.role(s, j)
 	}
 	// A second verb of the subject: "Blinken met Guaido and proposed".
@@ -1158,7 +1268,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 				}
 				continue
 			}
-			if roleNouns[ts[k].fold] && subjectStart(ts, k) {
+			if ts[k].is(fRole) && subjectStart(ts, k) {
 				if subj, spk, ok := st.role(s, k); ok {
 					return subj, spk, true
 				}
@@ -1195,8 +1305,8 @@ func subjectStart(ts []tok, first int) bool {
 	k := first
 	for n := 0; n < 6 && k > 0; n++ {
 		p := ts[k-1]
-		if !p.word() || p.quote || cueVerbs[p.fold] || skipBack[p.fold] && !p.cap || clauseWords[p.fold] ||
-			notVerbs[p.fold] && p.fold != "a" && p.fold != "an" && p.fold != "the" {
+		if !p.word() || p.quote || p.is(fCue) || p.is(fSkipBack) && !p.cap || p.is(fClause) ||
+			p.is(fNotVerb) && p.fold != "a" && p.fold != "an" && p.fold != "the" {
 			break
 		}
 		k--
@@ -1222,7 +1332,7 @@ func clauseStart(ts []tok, j int) bool {
 	if !p.word() {
 		return true // a mark, a quotation, a dash
 	}
-	return clauseWords[p.fold]
+	return p.is(fClause)
 }
 
 // fullName maps a surname alone onto the full unknown name met earlier in
@@ -1243,7 +1353,7 @@ func (st *state) proxyBefore(s *sent, first int) string {
 	ts := s.ts
 	if first >= 2 && (ts[first-1].fold == "to" || ts[first-1].fold == "for" || ts[first-1].fold == "of") {
 		k := first - 2
-		if roleNouns[ts[k].fold] && !ts[k].quote {
+		if ts[k].is(fRole) && !ts[k].quote {
 			return ts[k].fold
 		}
 	}
@@ -1293,7 +1403,7 @@ func opensClause(ts []tok, m *mention) bool {
 		return false
 	}
 	next := ts[m.last+1]
-	return next.punct == ',' || next.word() && !next.cap && !notVerbs[next.fold]
+	return next.punct == ',' || next.word() && !next.cap && !next.is(fNotVerb)
 }
 
 // role resolves a role noun at j heading the subject: "Price's statement",
@@ -1317,7 +1427,7 @@ func (st *state) role(s *sent, j int) (subj, spk who, ok bool) {
 			}
 			return p, who{}, true
 		}
-		if subjectPronouns[ts[k].fold] || ts[k].fold == "his" || ts[k].fold == "her" || ts[k].fold == "their" {
+		if ts[k].is(fSubjectPronoun) || ts[k].fold == "his" || ts[k].fold == "her" || ts[k].fold == "their" {
 			break
 		}
 	}
@@ -1401,13 +1511,13 @@ func (st *state) nounPhrase(s *sent, j, n int) who {
 		switch f := ts[k].fold; {
 		case f == "his" || f == "her" || f == "him" || f == "he" || f == "she":
 			return st.pronoun(s, k)
-		case roleNouns[f] && k+2 < len(ts) && (ts[k+1].fold == "from" || ts[k+1].fold == "of" || ts[k+1].fold == "for" || ts[k+1].fold == "to"):
+		case ts[k].is(fRole) && k+2 < len(ts) && (ts[k+1].fold == "from" || ts[k+1].fold == "of" || ts[k+1].fold == "for" || ts[k+1].fold == "to"):
 			continue
 		case f == "from" || f == "of" || f == "for" || f == "to" || f == "the" || f == "a" || f == "an":
 			continue
-		case roleNouns[f]:
+		case ts[k].is(fRole):
 			continue
-		case phraseEnd[f]:
+		case ts[k].is(fPhraseEnd):
 			return who{}
 		default:
 			continue // "a count by The Associated Press"
@@ -1485,8 +1595,8 @@ func (st *state) clauseSubject(s *sent) who {
 		if k >= len(ts) {
 			continue
 		}
-		if m := mentionAt(s, k); m != nil && m.first == k && ts[m.last].poss && m.last+1 < len(ts) && roleNouns[ts[m.last+1].fold] {
-			if w := whoOf(m); spokesNouns[ts[m.last+1].fold] || ts[m.last+1].fold == "campaign" || ts[m.last+1].fold == "government" {
+		if m := mentionAt(s, k); m != nil && m.first == k && ts[m.last].poss && m.last+1 < len(ts) && ts[m.last+1].is(fRole) {
+			if w := whoOf(m); ts[m.last+1].is(fSpokes) || ts[m.last+1].fold == "campaign" || ts[m.last+1].fold == "government" {
 				return st.fullName(w) // "Cruz's campaign went on the offensive"
 			}
 		}
@@ -1495,8 +1605,8 @@ func (st *state) clauseSubject(s *sent) who {
 			for next < len(ts) && ts[next].punct == '"' {
 				next++
 			}
-			if next < len(ts) && ts[next].word() && !ts[next].cap && !nameJoiners[ts[next].fold] &&
-				(!notVerbs[ts[next].fold] || m.known && (ts[next].fold == "on" || ts[next].fold == "in" || ts[next].fold == "at")) {
+			if next < len(ts) && ts[next].word() && !ts[next].cap && !ts[next].is(fNameJoiner) &&
+				(!ts[next].is(fNotVerb) || m.known && (ts[next].fold == "on" || ts[next].fold == "in" || ts[next].fold == "at")) {
 				return st.fullName(whoOf(m))
 			}
 			continue
@@ -1518,14 +1628,14 @@ func (st *state) laterSubject(s *sent) who {
 			continue
 		}
 		p := ts[k-1]
-		if !(p.punct == ',' || p.punct == ';' || p.word() && clauseWords[p.fold]) {
+		if !(p.punct == ',' || p.punct == ';' || p.word() && p.is(fClause)) {
 			continue
 		}
 		if p.fold == "and" && k >= 2 && (mentionAt(s, k-2) != nil || ts[k-2].poss) {
 			continue // "Washington and Caracas were": one subject of two names
 		}
 		next := func(j int) bool {
-			return j < len(ts) && ts[j].word() && !ts[j].cap && !notVerbs[ts[j].fold] && !ts[j].quote
+			return j < len(ts) && ts[j].word() && !ts[j].cap && !ts[j].is(fNotVerb) && !ts[j].quote
 		}
 		if (ts[k].fold == "he" || ts[k].fold == "she") && next(k+1) {
 			return st.pronoun(s, k)

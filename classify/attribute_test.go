@@ -526,6 +526,7 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 			t.end = j
 		}
 		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
 		out = append(out, t)
 		i = j
 	}
