@@ -1647,6 +1647,17 @@ func dateDayOfMonth(r time.Time, d, mod int, pref Preference) (time.Time, Grain,
 func findDate(text string, a dateAnchor) (EventDate, bool) {
 	var buf [64]dateToken
 	p := dateParser{text: text, toks: dateTokenize(text, buf[:0])}
+	if !dateAnchored(p.toks) {
+		return EventDate{}, false
+	}
+	return dateFind(text, p.toks, a)
+}
+
+// dateFind is findDate for toks, the tokens of text. (The two come
+// apart so that the result, which holds a part of text, does not make
+// the tokens escape as parts of one dateParser would.)
+func dateFind(text string, toks []dateToken, a dateAnchor) (EventDate, bool) {
+	p := &dateParser{text: text, toks: toks}
 	var (
 		best     EventDate
 		found    bool
@@ -1684,6 +1695,26 @@ func findDate(text string, a dateAnchor) (EventDate, bool) {
 		}
 	}
 	return best, found
+}
+
+// dateAnchored reports whether toks hold a token that every expression
+// the grammar matches has: a number, a month, a weekday, a day word
+// ("today"), an ordinal word, a unit ("week"), "weekend", "Easter" or a
+// part of the day ("last night"). Most sentences have none, and findDate
+// need not try an expression at each "the", "in" and "said".
+func dateAnchored(toks []dateToken) bool {
+	for k := range toks {
+		switch t := &toks[k]; {
+		case t.kind == dtNum:
+			return true
+		case t.kind == dtWord:
+			switch t.lex.kind {
+			case lxMonth, lxWeekday, lxRelDay, lxOrdWord, lxUnit, lxWeekend, lxEaster, lxPart:
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // futureBefore reports whether a future marker ("will", "scheduled") comes

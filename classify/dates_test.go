@@ -601,3 +601,25 @@ func FuzzDateLexLookup(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDateAnchored checks findDate's shortcut: text whose tokens hold no
+// anchor (dateAnchored) has no date expression the whole parse finds.
+func FuzzDateAnchored(f *testing.F) {
+	for _, s := range append([]string{"the day before yesterday", "last night", "this weekend", "a decade ago",
+		"the first of May", "said on the 15th.", "Easter", "last Tuesday", "in the past", "from now on",
+		"early March", "mid-Sept. 2019", "in 2015", "two weeks from now"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := dateParser{text: text, toks: dateTokenize(text, nil)}
+		if dateAnchored(p.toks) {
+			return
+		}
+		for _, a := range []dateAnchor{{ref: dateRefThursday, hasRef: true}, {ref: dateRefThursday, hasRef: true, pref: PreferFuture},
+			{year: 2021, yearOnly: true}, {}} {
+			if d, ok := dateFind(text, p.toks, a); ok {
+				t.Errorf("%q has no anchor but its parse finds %+v", text, d)
+			}
+		}
+	})
+}
