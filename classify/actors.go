@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -46,15 +45,17 @@ var actorKinds = map[string]bool{"person": true, "government": true, "opposition
 // concurrent use.
 type Actors struct {
 	list  []Actor
-	index map[string][]entry // folded key -> rows
-	keys  [][]string         // keys of index by length in bytes, sorted, for fuzzy lookup
-	max   int                // longest key, in words
-	words map[string]bool    // the words of the keys and of titleWords
+	index map[string][]entry  // folded key -> rows
+	keys  [][]string          // keys of index by length in bytes, sorted, for fuzzy lookup
+	max   int                 // longest key, in words
+	words map[string]bool     // the words of the keys and of titleWords
+	flags map[string]wordFlag // wordFlags, and fKeyWord for words
 
-	// near remembers nearKeys' answers (string -> []nearKey) for the
-	// first maxNear names it is asked about.
-	near  sync.Map
-	nearN atomic.Int32
+	// near remembers nearKeys' answers for the first maxNear names it is
+	// asked about; a map guarded by a lock rather than a sync.Map, so that
+	// a name in bytes is looked up without making a string of it.
+	nearMu sync.RWMutex
+	near   map[string][]nearKey
 }
 
 // maxNear bounds the names Actors.near remembers: enough for the unknown
@@ -276,6 +277,13 @@ func build(list []Actor) *Actors {
 	for _, ks := range a.keys {
 		sort.Strings(ks)
 	}
+	a.flags = make(map[string]wordFlag, len(wordFlags)+len(a.words))
+	for w, f := range wordFlags {
+		a.flags[w] = f
+	}
+	for w := range a.words {
+		a.flags[w] |= fKeyWord
+	}
 	return a
 }
 
@@ -403,8 +411,8 @@ func stripFieldTitles(s string) string {
 
 // plainWords reports whether s is ASCII words between single spaces, with
 // no other white space: s is strings.Join(strings.Fields(s), " ").
-func plainWords(s string) bool {
-	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+func plainWords[S string | []byte](s S) bool {
+	if len(s) == 0 || s[0] == ' ' || s[len(s)-1] == ' ' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -419,6 +427,34 @@ func plainWords(s string) bool {
 // stripPlainTitles is stripTitles for plainWords, cutting titles off by
 // offset rather than splitting s into words and joining them again.
 func stripPlainTitles(s string) string {
+	s = cutTitles(s)
+	first, last, ok := middleInitial(s)
+	if !ok {
+		return s
+	}
+	return string(appendNoInitials(make([]byte, 0, len(s)), s, first, last))
+}
+
+// appendStripTitles is stripTitles for a folded name in bytes: it returns
+// s itself, a part of it, or the stripped name appended to dst[:0].
+func appendStripTitles(dst, s []byte) []byte {
+	if !mayStrip(s) {
+		return s
+	}
+	if !plainWords(s) {
+		return append(dst[:0], stripFieldTitles(string(s))...)
+	}
+	s = cutTitles(s)
+	first, last, ok := middleInitial(s)
+	if !ok {
+		return s
+	}
+	return appendNoInitials(dst[:0], s, first, last)
+}
+
+// cutTitles cuts the leading titles off a name of plainWords, keeping at
+// least one word.
+func cutTitles[S string | []byte](s S) S {
 	for {
 		// ends[k-1] is the end of the k-th word, for k up to 4 and
 		// short of the last word.
@@ -432,41 +468,58 @@ func stripPlainTitles(s string) string {
 		}
 		cut := -1
 		for k := n; k >= 1; k-- {
-			if titleWords[s[:ends[k-1]]] {
+			if titleWords[string(s[:ends[k-1]])] {
 				cut = ends[k-1]
 				break
 			}
 		}
 		if cut < 0 {
-			break
+			return s
 		}
 		s = s[cut+1:]
 	}
-	// One-letter middle words go: "antony j blinken".
-	first, last := strings.IndexByte(s, ' '), strings.LastIndexByte(s, ' ')
-	if first == last {
-		return s
+}
+
+// middleInitial returns the first and last space of a name of plainWords
+// and whether a middle word between them has one letter: "antony j
+// blinken".
+func middleInitial[S string | []byte](s S) (first, last int, ok bool) {
+	first, last = -1, -1
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
 	}
-	initial := false
+	if first == last {
+		return first, last, false
+	}
 	for i := first + 1; i < last; i++ {
 		if s[i-1] == ' ' && s[i+1] == ' ' {
-			initial = true
-			break
+			return first, last, true
 		}
 	}
-	if !initial {
-		return s
-	}
-	b := make([]byte, 0, len(s))
+	return first, last, false
+}
+
+// appendNoInitials appends to b the name s of plainWords without its
+// one-letter middle words; first and last are its first and last space.
+func appendNoInitials[S string | []byte](b []byte, s S, first, last int) []byte {
 	b = append(b, s[:first]...)
-	for _, w := range strings.Split(s[first+1:last], " ") {
-		if len(w) > 1 {
-			b = append(b, ' ')
-			b = append(b, w...)
+	for i := first + 1; i <= last; {
+		j := i
+		for j < last && s[j] != ' ' {
+			j++
 		}
+		if j-i > 1 {
+			b = append(b, ' ')
+			b = append(b, s[i:j]...)
+		}
+		i = j + 1
 	}
-	b = append(b, s[last:]...)
-	return string(b)
+	return append(b, s[last:]...)
 }
 
 // mayStrip reports whether stripTitles could change s: s is not plain
@@ -535,6 +588,11 @@ func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 // for 9 or more. A tie between two actors finds none. The last word alone
 // is tried too, so "Juan Gonzlez" finds Juan Gonzalez through "gonzalez".
 func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
+	return fuzzyIn(a, k, at)
+}
+
+// fuzzyIn is Actors.fuzzy for a key in a string or in bytes.
+func fuzzyIn[S string | []byte](a *Actors, k S, at time.Time) (Actor, bool) {
 	if len(k) < 5 {
 		return Actor{}, false
 	}
@@ -543,7 +601,7 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		maxd = 2
 	}
 	best, bestD, tie := Actor{}, maxd+1, false
-	for _, nk := range a.nearKeys(k, maxd) {
+	for _, nk := range nearKeys(a, k, maxd) {
 		if nk.d > bestD {
 			continue
 		}
@@ -559,8 +617,10 @@ func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
 		}
 	}
 	if bestD > maxd || tie {
-		if i := strings.LastIndexByte(k, ' '); i > 0 {
-			return a.fuzzy(k[i+1:], at)
+		for i := len(k) - 1; i > 0; i-- {
+			if k[i] == ' ' {
+				return fuzzyIn(a, k[i+1:], at)
+			}
 		}
 		return Actor{}, false
 	}
@@ -577,9 +637,12 @@ type nearKey struct {
 // (at least 5 bytes) that start with its letter, by length and then in
 // order. They do not depend on the date, so the answer is remembered: the
 // same unknown names come back article after article.
-func (a *Actors) nearKeys(k string, maxd int) []nearKey {
-	if v, ok := a.near.Load(k); ok {
-		return v.([]nearKey)
+func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
+	a.nearMu.RLock()
+	v, ok := a.near[string(k)]
+	a.nearMu.RUnlock()
+	if ok {
+		return v
 	}
 	var out []nearKey
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
@@ -596,9 +659,14 @@ func (a *Actors) nearKeys(k string, maxd int) []nearKey {
 			}
 		}
 	}
-	if a.nearN.Add(1) <= maxNear {
-		a.near.Store(strings.Clone(k), out)
+	a.nearMu.Lock()
+	if a.near == nil {
+		a.near = map[string][]nearKey{}
 	}
+	if len(a.near) < maxNear {
+		a.near[strings.Clone(string(k))] = out
+	}
+	a.nearMu.Unlock()
 	return out
 }
 
@@ -607,7 +675,11 @@ func (a *Actors) nearKeys(k string, maxd int) []nearKey {
 // shared by actors of different names finds none; one name's rows prefer
 // the undated one, then the first.
 func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
-	es := a.index[key]
+	return a.exactIn(a.index[key], at)
+}
+
+// exactIn is exact for the rows es a key leads to.
+func (a *Actors) exactIn(es []entry, at time.Time) (Actor, bool) {
 	explicit := false
 	for _, e := range es {
 		if !e.derived && a.list[e.row].validAt(at) {
@@ -637,7 +709,12 @@ func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
 
 // has reports whether key leads to any row valid at at.
 func (a *Actors) has(key string, at time.Time) bool {
-	for _, e := range a.index[key] {
+	return a.hasIn(a.index[key], at)
+}
+
+// hasIn is has for the rows es a key leads to.
+func (a *Actors) hasIn(es []entry, at time.Time) bool {
+	for _, e := range es {
 		if a.list[e.row].validAt(at) {
 			return true
 		}
@@ -647,7 +724,7 @@ func (a *Actors) has(key string, at time.Time) bool {
 
 // editDistance is the Levenshtein distance of a and b in bytes, or max+1
 // when it exceeds max.
-func editDistance(a, b string, max int) int {
+func editDistance[S string | []byte](a string, b S, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}

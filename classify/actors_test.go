@@ -183,7 +183,7 @@ func FuzzReadActors(f *testing.F) {
 // TestStripTitlesNoCopy checks stripTitles' shortcuts (no copy for names it
 // leaves alone, cutting by offset for plain words) against the long way
 // round, stripFieldTitles: strings.Fields, titles and initials dropped,
-// strings.Join.
+// strings.Join; and so appendStripTitles, its form for bytes.
 func TestStripTitlesNoCopy(t *testing.T) {
 	for _, s := range []string{
 		"", " ", "maduro", "nicolas maduro", "antony j blinken", "j blinken", "antony blinken j",
@@ -197,6 +197,9 @@ func TestStripTitlesNoCopy(t *testing.T) {
 	} {
 		if got, want := stripTitles(s), stripFieldTitles(s); got != want {
 			t.Errorf("stripTitles(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendStripTitles(nil, []byte(s))), stripFieldTitles(s); got != want {
+			t.Errorf("appendStripTitles(%q) = %q, want %q", s, got, want)
 		}
 	}
 	// Titles, initials and names strung together.
@@ -215,6 +218,9 @@ func TestStripTitlesNoCopy(t *testing.T) {
 		s := strings.Join(w, " ")
 		if got, want := stripTitles(s), stripFieldTitles(s); got != want {
 			t.Fatalf("stripTitles(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendStripTitles(nil, []byte(s))), stripFieldTitles(s); got != want {
+			t.Fatalf("appendStripTitles(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

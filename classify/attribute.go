@@ -1,7 +1,10 @@
 package classify
 
 import (
+	"bytes"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -90,16 +93,80 @@ func wordSet(s string) map[string]bool {
 
 // A tok is a word or a punctuation mark of a cleaned sentence.
 type tok struct {
-	text       string // as written (possessive 's removed)
-	fold       string // corpus.Fold of text; "" for punctuation
-	punct      byte   // the mark, for punctuation; 0 for words
-	start, end int    // byte offsets in the cleaned sentence
-	quote      bool   // inside quotation marks
-	poss       bool   // written with a possessive 's
-	cap        bool   // starts with an upper-case letter
+	text       string   // as written (possessive 's removed)
+	fold       string   // corpus.Fold of text; "" for punctuation
+	punct      byte     // the mark, for punctuation; 0 for words
+	start, end int      // byte offsets in the cleaned sentence
+	quote      bool     // inside quotation marks
+	poss       bool     // written with a possessive 's
+	cap        bool     // starts with an upper-case letter
+	flags      wordFlag // the word sets fold is in: wordFlags[fold]
 }
 
 func (t tok) word() bool { return t.punct == 0 }
+
+// mayNameTok is Actors.mayName for the token t, remembered in its flags:
+// appendMentions asks about a word once for each name it may start.
+func (a *Actors) mayNameTok(t *tok) bool {
+	if t.flags&fMayNameKnown == 0 {
+		t.flags |= fMayNameKnown
+		if a.mayName(t.fold) {
+			t.flags |= fMayName
+		}
+	}
+	return t.flags&fMayName != 0
+}
+
+// is reports whether the token's fold is in the word sets of f.
+func (t tok) is(f wordFlag) bool { return t.flags&f != 0 }
+
+// A wordFlag stands for one of the word sets the rules look words up in:
+// the tokenizer looks a word up once in wordFlags, and the rules test its
+// bits rather than hash its fold again for each set.
+type wordFlag uint32
+
+const (
+	fCue wordFlag = 1 << iota
+	fNotName
+	fSkipBack
+	fClause
+	fOrg
+	fRole
+	fSpokes
+	fSubjectPronoun
+	fNameJoiner
+	fNameSuffix
+	fInstitution
+	fSubordinator
+	fInverseEnd
+	fPhraseEnd
+	fNotVerb
+	fTitle
+	fMayNameKnown // fMayName is set: mayNameTok has asked the dictionary
+	fMayName      // Actors.mayName(fold)
+	fKeyWord      // in Actors.flags only: one of Actors.words
+)
+
+// wordFlags maps each word of the word sets to the flags of the sets that
+// hold it.
+var wordFlags = func() map[string]wordFlag {
+	m := map[string]wordFlag{}
+	for _, set := range []struct {
+		words map[string]bool
+		flag  wordFlag
+	}{
+		{cueVerbs, fCue}, {notNames, fNotName}, {skipBack, fSkipBack}, {clauseWords, fClause},
+		{orgWords, fOrg}, {roleNouns, fRole}, {spokesNouns, fSpokes}, {subjectPronouns, fSubjectPronoun},
+		{nameJoiners, fNameJoiner}, {nameSuffixes, fNameSuffix}, {institutionWords, fInstitution},
+		{subordinators, fSubordinator}, {inverseEnd, fInverseEnd}, {phraseEnd, fPhraseEnd},
+		{notVerbs, fNotVerb}, {titleWords, fTitle},
+	} {
+		for w := range set.words {
+			m[w] |= set.flag
+		}
+	}
+	return m
+}()
 
 // tokenize splits a cleaned sentence into words and marks; quoted says
 // whether it starts inside a quotation. It returns whether it ends inside
@@ -111,17 +178,36 @@ func tokenize(s string, quoted bool) ([]tok, bool) {
 // appendTokens is tokenize appending to out, so that the sentences of an
 // article can share one array.
 func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
+	return appendTokensLow(out, s, lowerASCII(s), quoted, nil)
+}
+
+// appendTokensLow is appendTokens given low, lowerASCII(s), for folding
+// words without a copy each. ASCII, the usual case, is told apart by
+// byte; other runes by their Unicode classes. A dictionary a, when not
+// nil, answers mayNameTok for one-word folds in the same lookup as the
+// word sets.
+func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, bool) {
 	if out == nil {
 		out = make([]tok, 0, len(s)/5+4)
 	}
-	low := lowerASCII(s) // for folding words without a copy each
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
-			i += size
-			continue
+		r, size := rune(s[i]), 1
+		var word bool
+		if r < utf8.RuneSelf {
+			if asciiSpace(byte(r)) {
+				i++
+				continue
+			}
+			word = asciiAlnum(byte(r))
+		} else {
+			r, size = utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+			word = unicode.IsLetter(r) || unicode.IsDigit(r)
 		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if !word {
 			p := byte('?')
 			if r < utf8.RuneSelf {
 				p = byte(r)
@@ -136,39 +222,89 @@ func appendTokens(out []tok, s string, quoted bool) ([]tok, bool) {
 			i += size
 			continue
 		}
+		// plain: ASCII letters and digits only; ascii: ASCII only.
+		plain, ascii := size == 1, size == 1
 		j := i + size
 		for j < len(s) {
+			if c := s[j]; c < utf8.RuneSelf {
+				if asciiAlnum(c) {
+					j++
+					continue
+				}
+				if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
+					if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
+						j++
+						plain = false
+						continue
+					} else if c2 >= utf8.RuneSelf {
+						if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+							j++
+							plain = false
+							continue
+						}
+					}
+				}
+				break
+			}
 			r, n := utf8.DecodeRuneInString(s[j:])
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 				j += n
+				plain, ascii = false, false
 				continue
-			}
-			if (r == '.' || r == '-' || r == '\'') && j+1 < len(s) {
-				if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
-					j += n
-					continue
-				}
 			}
 			break
 		}
+		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// An initial or an abbreviation keeps its full stop: "Antony J.
 		// Blinken", "U.S.", "Mr.", "Jr.".
-		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
+		if j < len(s) && s[j] == '.' && upper && (j-i == 1 || !plain && strings.Contains(s[i:j], ".") || abbrev(s[i:j], low[i:j], ascii)) {
 			j++
+			plain = false
 		}
-		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
-		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
+		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: upper || !plain && arabicArticle(s[i:j])}
+		if !plain && strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
 		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
 			t.poss = true // "Sanders' team": the apostrophe goes with the name
 			j++
 			t.end = j
 		}
-		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		if plain {
+			t.fold = low[i : i+len(t.text)]
+		} else {
+			t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		}
+		if a == nil {
+			t.flags = wordFlags[t.fold]
+		} else if t.flags = a.flags[t.fold]; plain || strings.IndexByte(t.fold, ' ') < 0 {
+			t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
+			if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
+				t.flags |= fMayName
+			}
+		}
 		out = append(out, t)
 		i = j
 	}
 	return out, quoted
+}
+
+// asciiSpace reports the ASCII bytes unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	return c == ' ' || '\t' <= c && c <= '\r'
+}
+
+// asciiAlnum reports an ASCII letter or digit.
+func asciiAlnum(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9'
+}
+
+// abbrev reports whether the word w is one of nameAbbrevs; low is w with
+// its ASCII capitals lower-cased and ascii says whether w is all ASCII.
+func abbrev(w, low string, ascii bool) bool {
+	if ascii {
+		return nameAbbrevs[low]
+	}
+	return nameAbbrevs[strings.ToLower(w)]
 }
 
 // foldWord is corpus.Fold for a word token w; low is w with its ASCII
@@ -203,6 +339,18 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
+// appendLowerASCII appends s with its ASCII capitals lower-cased to b.
+func appendLowerASCII(b []byte, s string) []byte {
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return b
+}
+
 // A mention is a name found in a sentence.
 type mention struct {
 	first, last int // token indexes
@@ -221,19 +369,21 @@ func (m *mention) canonical() string {
 	return m.name
 }
 
-// mentions finds the names in ts, longest dictionary alias first.
+// mentions finds the names in ts, the tokens of the cleaned sentence s,
+// longest dictionary alias first.
 //
-// lower holds the words the article writes in lower case: a lone
+// lower knows the words the article writes in lower case: a lone
 // capitalised word opening a sentence that the article also writes in
-// lower case ("Officials", "Relations") is no name.
-func (a *Actors) mentions(ts []tok, at time.Time, lower map[string]bool) []mention {
-	return a.appendMentions(nil, ts, at, lower)
+// lower case ("Officials", "Relations") is no name. A nil lower knows none.
+func (a *Actors) mentions(s string, ts []tok, at time.Time, lower *lowerWords) []mention {
+	return a.appendMentions(nil, s, ts, at, lower)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
-func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map[string]bool) []mention {
-	var key []byte
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords) []mention {
+	var keyBuf, stripBuf, foldBuf [128]byte
+	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
 		t := ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
@@ -247,7 +397,7 @@ func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map
 		}
 		// No key holds a word no key or title holds.
 		for k := i; k <= end; k++ {
-			if !a.mayName(ts[k].fold) {
+			if !a.mayNameTok(&ts[k]) {
 				end = k - 1
 				break
 			}
@@ -267,24 +417,23 @@ func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map
 				}
 				key = append(key, ts[k].fold...)
 			}
-			// The key as a string only when it may find someone.
+			// Keys looked up as bytes: no string is made for them.
 			var act Actor
 			ok := false
-			if _, in := a.index[string(key)]; in {
-				act, ok = a.exact(string(key), at)
+			if es, in := a.index[string(key)]; in {
+				act, ok = a.exactIn(es, at)
 			}
 			if !ok && mayStrip(key) {
-				k := string(key)
-				if s := stripTitles(k); s != k && !titleWords[s] {
-					act, ok = a.exact(s, at)
+				if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
+					act, ok = a.exactIn(a.index[string(sk)], at)
 				}
 			}
-			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !notNames[ts[last+1].fold] && !cueVerbs[ts[last+1].fold] {
+			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
 			if ok {
-				name := joinToks(ts[i : last+1])
-				for last+1 < len(ts) && ts[last+1].word() && nameSuffixes[ts[last+1].fold] && !ts[last].poss {
+				name := joinToksIn(s, ts[i:last+1])
+				for last+1 < len(ts) && ts[last+1].word() && ts[last+1].is(fNameSuffix) && !ts[last].poss {
 					last++
 				}
 				out = append(out, mention{first: i, last: last, name: name, actor: act, known: true,
@@ -297,43 +446,45 @@ func (a *Actors) appendMentions(out []mention, ts []tok, at time.Time, lower map
 		if found {
 			continue
 		}
-		if !t.cap || notNames[t.fold] || lowerAfterHyphen(t.text) {
+		if !t.cap || t.is(fNotName) || lowerAfterHyphen(t.text) {
 			i++ // "Norwegian-funded" is no name
 			continue
 		}
 		// An unknown name: a run of capitalised words, joined by "de",
 		// "bin", "al" and the like.
 		j := i
-		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !cueVerbs[ts[j+1].fold] &&
-			(ts[j+1].cap && !notNames[ts[j+1].fold] || ((nameJoiners[ts[j+1].fold] || ts[j+1].fold == "of" && titleWords[ts[j].fold]) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
+		for j+1 < len(ts) && !ts[j].poss && ts[j+1].word() && !ts[j+1].is(fCue) &&
+			(ts[j+1].cap && !ts[j+1].is(fNotName) || ((ts[j+1].is(fNameJoiner) || ts[j+1].fold == "of" && ts[j].is(fTitle)) && j+2 < len(ts) && ts[j+2].word() && ts[j+2].cap)) {
 			j++
 		}
-		text := joinToks(ts[i : j+1])
-		m := mention{first: i, last: j, name: stripName(text)}
+		text := joinToksIn(s, ts[i:j+1])
+		m := mention{first: i, last: j}
 		if act, ok := a.institution(ts[i:j+1], at); ok {
 			// "Russian Foreign Ministry", "Israeli Defence Forces"
 			out = append(out, mention{first: i, last: j, name: text, actor: act, known: true})
 			i = j + 1
 			continue
 		}
-		k := stripTitles(corpus.Fold(text))
-		if act, ok := a.fuzzy(k, at); ok && !a.has(k, at) {
+		fold = corpus.AppendFold(fold[:0], text)
+		k := appendStripTitles(strip, fold)
+		if act, ok := fuzzyIn(a, k, at); ok && !a.hasIn(a.index[string(k)], at) {
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
-			m.person = !orgWords[ts[j].fold]
+			m.name = stripName(text)
+			m.person = !ts[j].is(fOrg)
 			for _, w := range ts[i : j+1] {
-				if orgWords[w.fold] {
+				if w.is(fOrg) {
 					m.person = false
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower[t.fold] || roleNouns[t.fold] || orgWords[t.fold] ||
+			if m.weak && (lower.has(t.fold) || t.is(fRole) || t.is(fOrg) ||
 				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
 			}
-			if titleWords[corpus.Fold(m.name)] {
+			if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
 				i = j + 1
 				continue // a bare title names nobody: "President", "Democratic"
 			}
@@ -394,7 +545,7 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 		return Actor{}, false
 	}
 	for _, t := range ts[1:] {
-		if !institutionWords[t.fold] {
+		if !t.is(fInstitution) {
 			return Actor{}, false
 		}
 	}
@@ -422,6 +573,15 @@ func spokesBefore(ts []tok, i, j int) bool {
 
 // stripName drops leading titles from an unknown name as written.
 func stripName(s string) string {
+	if plainWords(s) && !titled(s) {
+		return s // most names: no copy
+	}
+	return stripFieldName(s)
+}
+
+// stripFieldName is stripName the long way round: strings.Fields, titles
+// folded and dropped, strings.Join.
+func stripFieldName(s string) string {
 	w := strings.Fields(s)
 	for len(w) > 1 {
 		n := 0
@@ -437,6 +597,34 @@ func stripName(s string) string {
 		w = w[n:]
 	}
 	return strings.Join(w, " ")
+}
+
+// joinToksIn is joinToks for tokens of the sentence s: the words as s
+// writes them, when one space parts each from the next.
+func joinToksIn(s string, ts []tok) string {
+	for k := 0; k+1 < len(ts); k++ {
+		if e := ts[k].start + len(ts[k].text); e+1 != ts[k+1].start || s[e] != ' ' {
+			return joinToks(ts)
+		}
+	}
+	last := ts[len(ts)-1]
+	return s[ts[0].start : last.start+len(last.text)]
+}
+
+// titled reports whether a name of plainWords may open with a title that
+// stripName strips: one of its first four words and more, folded, is one
+// of titleWords.
+func titled(s string) bool {
+	var buf [64]byte
+	for i, spaces := 0, 0; i < len(s) && spaces < 4; i++ {
+		if s[i] == ' ' {
+			spaces++
+			if titleWords[string(corpus.AppendFold(buf[:0], s[:i]))] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func joinToks(ts []tok) string {
@@ -558,16 +746,28 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 // attribute is Attribute for sentences already cleaned: clean[i] is
 // corpus.Clean(sents[i].Text).
 func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
-	st := &state{a: a, at: published, ss: make([]sent, len(sents)),
-		aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}
+	sc := getScratch()
+	defer putScratch(sc)
+	st := &sc.st
+	st.a, st.at = a, published
+	st.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
 	// One array for the tokens of every sentence (about one per 5 bytes),
 	// and room for the words written in lower case.
 	size := 0
 	for _, c := range clean {
 		size += len(c)
 	}
-	arena := make([]tok, 0, size/5+4*len(clean))
-	quoted, lower := false, make(map[string]bool, size/20)
+	// The sentences lower-cased in one string, for folding words without
+	// a copy each.
+	low := slices.Grow(sc.low[:0], size)
+	for _, c := range clean {
+		low = appendLowerASCII(low, c)
+	}
+	sc.low = low
+	lowAll := string(low)
+	arena := slices.Grow(sc.arena[:0], size/5+4*len(clean))
+	quoted := false
+	off := 0
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
@@ -576,28 +776,102 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		}
 		n := len(arena)
 		var q bool
-		arena, q = appendTokens(arena, clean[i], quoted)
+		arena, q = appendTokensLow(arena, clean[i], lowAll[off:off+len(clean[i])], quoted, a)
+		off += len(clean[i])
 		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
-		for _, t := range ts {
-			if t.word() && !t.cap {
-				lower[t.fold] = true
-			}
-		}
 		quoted = q
 	}
-	ms := make([]mention, 0, size/40+8) // the mentions of every sentence
+	sc.arena = arena
+	lower := &lowerWords{ts: arena, m: sc.lower}
+	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
-		ms = a.appendMentions(ms, st.ss[i].ts, published, lower)
+		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
+	sc.ms = ms
 	out := make([]Attribution, len(sents))
 	for i := range sents {
 		st.i = i
 		out[i] = st.attribute()
 	}
 	return out
+}
+
+// lowerWords answers whether an article writes a word in lower case: by
+// reading its tokens for the first few words asked about, then from a map
+// of them all, since most articles ask about few words or none.
+type lowerWords struct {
+	ts    []tok           // the tokens of the article
+	m     map[string]bool // empty until built
+	asked int
+	built bool
+}
+
+// lowerScans is how many words lowerWords looks for in the tokens before
+// it builds its map.
+const lowerScans = 0
+
+// has reports whether a word token not capitalised folds to f.
+func (l *lowerWords) has(f string) bool {
+	if l == nil {
+		return false
+	}
+	if !l.built && l.asked < lowerScans {
+		l.asked++
+		for k := range l.ts {
+			if t := &l.ts[k]; t.fold == f && t.word() && !t.cap {
+				return true
+			}
+		}
+		return false
+	}
+	if !l.built {
+		for k := range l.ts {
+			if t := &l.ts[k]; t.word() && !t.cap {
+				l.m[t.fold] = true
+			}
+		}
+		l.built = true
+	}
+	return l.m[f]
+}
+
+// attrScratch is the memory attribute reuses from article to article: the
+// arrays of tokens, mentions and sentences, and the state's maps. Nothing
+// attribute returns points into it.
+type attrScratch struct {
+	st    state
+	ss    []sent
+	arena []tok
+	ms    []mention
+	low   []byte
+	lower map[string]bool
+}
+
+var attrScratchPool = sync.Pool{New: func() any {
+	return &attrScratch{lower: map[string]bool{},
+		st: state{aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}}
+}}
+
+func getScratch() *attrScratch { return attrScratchPool.Get().(*attrScratch) }
+
+// putScratch clears sc, so that it holds on to no article's strings, and
+// returns it to the pool. Only what the article used needs clearing: the
+// arrays beyond it were cleared after an article before.
+func putScratch(sc *attrScratch) {
+	clear(sc.arena)
+	clear(sc.ms)
+	clear(sc.ss)
+	clear(sc.lower)
+	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
+	clear(aideOf)
+	clear(spokes)
+	clear(surnames)
+	sc.st = state{aideOf: aideOf, spokes: spokes, surnames: surnames}
+	sc.ss = sc.ss[:0]
+	attrScratchPool.Put(sc)
 }
 
 // attribute attributes sentence st.i and updates the state.
@@ -655,9 +929,15 @@ func (st *state) remember(s *sent) {
 			st.spokes[m.canonical()] = true
 		}
 		if m.person && m.last > m.first {
-			w := strings.Fields(corpus.Fold(m.name))
-			if len(w) > 1 {
-				st.surnames[w[len(w)-1]] = whoOf(m)
+			// The last word of the folded name, when it has two or
+			// more; a string of it only for a surname not yet met so.
+			var buf [64]byte
+			f := corpus.AppendFold(buf[:0], m.name)
+			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+				w := whoOf(m)
+				if old, ok := st.surnames[string(f[sp+1:])]; !ok || old != w {
+					st.surnames[string(f[sp+1:])] = w
+				}
 			}
 		}
 	}
@@ -678,7 +958,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	// Cues inside a leading subordinate clause ("While not everything
 	// Trump says is true, Jamieson said ...") report no one.
 	from := 0
-	if len(ts) > 0 && subordinators[ts[0].fold] {
+	if len(ts) > 0 && ts[0].is(fSubordinator) {
 		for k, t := range ts {
 			if t.punct == ',' {
 				from = k + 1
@@ -723,7 +1003,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
 	for c := from; c < len(ts); c++ {
-		if !ts[c].word() || ts[c].quote || !cueVerbs[ts[c].fold] || notCue(ts, c) {
+		if !ts[c].word() || ts[c].quote || !ts[c].is(fCue) || notCue(ts, c) {
 			continue
 		}
 		if ts[c].cap && c > 0 && mentionAt(s, c-1) == nil {
@@ -774,7 +1054,7 @@ func finalCue(ts []tok) int {
 		if t.quote && t.word() {
 			return -1
 		}
-		if !t.word() || !cueVerbs[t.fold] || t.cap || notCue(ts, c) {
+		if !t.word() || !t.is(fCue) || t.cap || notCue(ts, c) {
 			if t.punct == ',' || t.punct == '"' || t.punct == ':' || t.punct == ';' {
 				return -1
 			}
@@ -844,7 +1124,7 @@ func (st *state) quoteOnly(s *sent) (actor, speaker who, cue string) {
 		}
 		if !n.para && words <= 6 && len(n.ts) > 0 && !n.ts[0].quote {
 			for c := range n.ts {
-				if cueVerbs[n.ts[c].fold] {
+				if n.ts[c].is(fCue) {
 					if subj, spk, ok := st.subject(n, c); ok {
 						return subj, spk, n.ts[c].fold
 					}
@@ -892,7 +1172,7 @@ func (st *state) subject(s *sent, c int) (subj, spk who, ok bool) {
 	// Inverted: '"...," said X', ", says X".
 	ts := s.ts
 	if c+1 < len(ts) && (c == 0 || ts[c-1].punct == ',' || ts[c-1].punct == '"' || ts[c-1].punct == '-') {
-		if m := mentionAt(s, c+1); m != nil && !m.weak && (m.last+1 == len(ts) || !ts[m.last+1].word() || inverseEnd[ts[m.last+1].fold]) {
+		if m := mentionAt(s, c+1); m != nil && !m.weak && (m.last+1 == len(ts) || !ts[m.last+1].word() || ts[m.last+1].is(fInverseEnd)) {
 			return st.fullName(whoOf(m)), who{}, true // "said Gonzalez." but not "said the US would"
 		}
 		if f := ts[c+1].fold; f != "that" && f != "he" && f != "she" && f != "they" && f != "it" && f != "his" && f != "her" {
@@ -917,7 +1197,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 	j := c - 1
 	for j >= 0 {
 		switch {
-		case ts[j].word() && skipBack[ts[j].fold] && (!ts[j].cap || dayOrMonth(ts[j].fold)):
+		case ts[j].word() && ts[j].is(fSkipBack) && (!ts[j].cap || dayOrMonth(ts[j].fold)):
 			j--
 			continue
 		case j >= 2 && (ts[j].fold == "statement" || ts[j].fold == "interview") && (ts[j-1].fold == "a" || ts[j-1].fold == "an") && ts[j-2].fold == "in":
@@ -949,7 +1229,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		}
 		return w, who{}, true
 	}
-	if t.word() && subjectPronouns[t.fold] {
+	if t.word() && t.is(fSubjectPronoun) {
 		if t.fold == "who" {
 			if m := st.relativeHead(s, j); m.ok() {
 				return m, who{}, true
@@ -961,7 +1241,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 		}
 		return who{}, who{}, false
 	}
-	if t.word() && roleNouns[t.fold] {
+	if t.word() && t.is(fRole) {
 		return st.role(s, j)
 	}
 	// A second verb of the subject: "Blinken met Guaido and proposed".
@@ -988,7 +1268,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 				}
 				continue
 			}
-			if roleNouns[ts[k].fold] && subjectStart(ts, k) {
+			if ts[k].is(fRole) && subjectStart(ts, k) {
 				if subj, spk, ok := st.role(s, k); ok {
 					return subj, spk, true
 				}
@@ -1025,8 +1305,8 @@ func subjectStart(ts []tok, first int) bool {
 	k := first
 	for n := 0; n < 6 && k > 0; n++ {
 		p := ts[k-1]
-		if !p.word() || p.quote || cueVerbs[p.fold] || skipBack[p.fold] && !p.cap || clauseWords[p.fold] ||
-			notVerbs[p.fold] && p.fold != "a" && p.fold != "an" && p.fold != "the" {
+		if !p.word() || p.quote || p.is(fCue) || p.is(fSkipBack) && !p.cap || p.is(fClause) ||
+			p.is(fNotVerb) && p.fold != "a" && p.fold != "an" && p.fold != "the" {
 			break
 		}
 		k--
@@ -1052,7 +1332,7 @@ func clauseStart(ts []tok, j int) bool {
 	if !p.word() {
 		return true // a mark, a quotation, a dash
 	}
-	return clauseWords[p.fold]
+	return p.is(fClause)
 }
 
 // fullName maps a surname alone onto the full unknown name met earlier in
@@ -1073,7 +1353,7 @@ func (st *state) proxyBefore(s *sent, first int) string {
 	ts := s.ts
 	if first >= 2 && (ts[first-1].fold == "to" || ts[first-1].fold == "for" || ts[first-1].fold == "of") {
 		k := first - 2
-		if roleNouns[ts[k].fold] && !ts[k].quote {
+		if ts[k].is(fRole) && !ts[k].quote {
 			return ts[k].fold
 		}
 	}
@@ -1123,7 +1403,7 @@ func opensClause(ts []tok, m *mention) bool {
 		return false
 	}
 	next := ts[m.last+1]
-	return next.punct == ',' || next.word() && !next.cap && !notVerbs[next.fold]
+	return next.punct == ',' || next.word() && !next.cap && !next.is(fNotVerb)
 }
 
 // role resolves a role noun at j heading the subject: "Price's statement",
@@ -1147,7 +1427,7 @@ func (st *state) role(s *sent, j int) (subj, spk who, ok bool) {
 			}
 			return p, who{}, true
 		}
-		if subjectPronouns[ts[k].fold] || ts[k].fold == "his" || ts[k].fold == "her" || ts[k].fold == "their" {
+		if ts[k].is(fSubjectPronoun) || ts[k].fold == "his" || ts[k].fold == "her" || ts[k].fold == "their" {
 			break
 		}
 	}
@@ -1231,13 +1511,13 @@ func (st *state) nounPhrase(s *sent, j, n int) who {
 		switch f := ts[k].fold; {
 		case f == "his" || f == "her" || f == "him" || f == "he" || f == "she":
 			return st.pronoun(s, k)
-		case roleNouns[f] && k+2 < len(ts) && (ts[k+1].fold == "from" || ts[k+1].fold == "of" || ts[k+1].fold == "for" || ts[k+1].fold == "to"):
+		case ts[k].is(fRole) && k+2 < len(ts) && (ts[k+1].fold == "from" || ts[k+1].fold == "of" || ts[k+1].fold == "for" || ts[k+1].fold == "to"):
 			continue
 		case f == "from" || f == "of" || f == "for" || f == "to" || f == "the" || f == "a" || f == "an":
 			continue
-		case roleNouns[f]:
+		case ts[k].is(fRole):
 			continue
-		case phraseEnd[f]:
+		case ts[k].is(fPhraseEnd):
 			return who{}
 		default:
 			continue // "a count by The Associated Press"
@@ -1303,7 +1583,8 @@ func (st *state) clauseSubject(s *sent) who {
 	for start < len(ts) && (ts[start].punct == '"' || ts[start].punct == '(') {
 		start++
 	}
-	cands := []int{start}
+	var cbuf [2]int
+	cands := append(cbuf[:0], start)
 	for k := start; k < len(ts) && k < start+10; k++ {
 		if ts[k].punct == ',' {
 			cands = append(cands, k+1)
@@ -1314,8 +1595,8 @@ func (st *state) clauseSubject(s *sent) who {
 		if k >= len(ts) {
 			continue
 		}
-		if m := mentionAt(s, k); m != nil && m.first == k && ts[m.last].poss && m.last+1 < len(ts) && roleNouns[ts[m.last+1].fold] {
-			if w := whoOf(m); spokesNouns[ts[m.last+1].fold] || ts[m.last+1].fold == "campaign" || ts[m.last+1].fold == "government" {
+		if m := mentionAt(s, k); m != nil && m.first == k && ts[m.last].poss && m.last+1 < len(ts) && ts[m.last+1].is(fRole) {
+			if w := whoOf(m); ts[m.last+1].is(fSpokes) || ts[m.last+1].fold == "campaign" || ts[m.last+1].fold == "government" {
 				return st.fullName(w) // "Cruz's campaign went on the offensive"
 			}
 		}
@@ -1324,8 +1605,8 @@ func (st *state) clauseSubject(s *sent) who {
 			for next < len(ts) && ts[next].punct == '"' {
 				next++
 			}
-			if next < len(ts) && ts[next].word() && !ts[next].cap && !nameJoiners[ts[next].fold] &&
-				(!notVerbs[ts[next].fold] || m.known && (ts[next].fold == "on" || ts[next].fold == "in" || ts[next].fold == "at")) {
+			if next < len(ts) && ts[next].word() && !ts[next].cap && !ts[next].is(fNameJoiner) &&
+				(!ts[next].is(fNotVerb) || m.known && (ts[next].fold == "on" || ts[next].fold == "in" || ts[next].fold == "at")) {
 				return st.fullName(whoOf(m))
 			}
 			continue
@@ -1347,14 +1628,14 @@ func (st *state) laterSubject(s *sent) who {
 			continue
 		}
 		p := ts[k-1]
-		if !(p.punct == ',' || p.punct == ';' || p.word() && clauseWords[p.fold]) {
+		if !(p.punct == ',' || p.punct == ';' || p.word() && p.is(fClause)) {
 			continue
 		}
 		if p.fold == "and" && k >= 2 && (mentionAt(s, k-2) != nil || ts[k-2].poss) {
 			continue // "Washington and Caracas were": one subject of two names
 		}
 		next := func(j int) bool {
-			return j < len(ts) && ts[j].word() && !ts[j].cap && !notVerbs[ts[j].fold] && !ts[j].quote
+			return j < len(ts) && ts[j].word() && !ts[j].cap && !ts[j].is(fNotVerb) && !ts[j].quote
 		}
 		if (ts[k].fold == "he" || ts[k].fold == "she") && next(k+1) {
 			return st.pronoun(s, k)

@@ -6,12 +6,16 @@ import (
 	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
 )
@@ -410,4 +414,121 @@ func TestSeedsClassified(t *testing.T) {
 	if !closed {
 		t.Errorf("%s: the closing of the talks is not Nicolas Maduro's in August 2019", name)
 	}
+}
+
+// TestStripNameNoCopy checks stripName's shortcut (a name of plain words
+// that opens with no title is returned as it is) against the long way
+// round, stripFieldName.
+func TestStripNameNoCopy(t *testing.T) {
+	var titles []string
+	for tw := range titleWords {
+		titles = append(titles, tw)
+	}
+	sort.Strings(titles)
+	parts := append(titles, "J.", "R", "Maduro", "Juan Gonzalez", "Biden", "U.S.", "Vice", "PRESIDENT", "Mr.", "al-Ansari", "González", "Secretary-General")
+	for _, s := range []string{"", " ", "Maduro", "President Maduro", "U.S. Secretary of State Antony J. Blinken",
+		"President  Maduro", " President Maduro", "President Maduro ", "President\tMaduro", "Vice President"} {
+		if got, want := stripName(s), stripFieldName(s); got != want {
+			t.Errorf("stripName(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for i := range 20000 {
+		var w []string
+		for k, x := 0, i; k < 1+i%6; k++ {
+			p := parts[x%len(parts)]
+			if x%3 == 0 {
+				p = strings.ToUpper(p[:1]) + p[1:]
+			}
+			w = append(w, p)
+			x = x*31 + 17
+		}
+		s := strings.Join(w, " ")
+		if got, want := stripName(s), stripFieldName(s); got != want {
+			t.Fatalf("stripName(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzTokenize holds tokenize, which tells ASCII apart by byte, to
+// tokenizeReference, the rune-by-rune tokeniser it replaced.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"", "The Associated Press' lengthy report", "Sanders' team said", "Biden's aide",
+		"Secretary of State Antony J. Blinken", "U.S. officials", "Mr. Gonzalez.", "al-Ansari and el-Sisi",
+		"Norwegian-funded", "''quoted'' and ``quoted''", "\"We will,\" he said.", "Gonz\u00e1lez", "e\u0301t\u00e9",
+		"GONZ\u00c1LEZ.", "\u00c9l.", "x\u00a0y\u0085z", "a.\u00e9", "a-\u0661", "1,000.5", "\xffab\xfe", "Dr\u0130.",
+		"I.", "St. John's", "don't", "9/11", "O'Neill's"} {
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, quoted bool) {
+		got, gq := tokenize(s, quoted)
+		want, wq := tokenizeReference(s, quoted)
+		if gq != wq {
+			t.Errorf("tokenize(%q, %v) ends quoted %v, want %v", s, quoted, gq, wq)
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(tok{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("tokenize(%q, %v) mismatch (-want +got):\n%s", s, quoted, diff)
+		}
+	})
+}
+
+// tokenizeReference is tokenize as it was before it told ASCII apart by
+// byte: every character decoded and classed by package unicode.
+func tokenizeReference(s string, quoted bool) ([]tok, bool) {
+	var out []tok
+	low := lowerASCII(s)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			p := byte('?')
+			if r < utf8.RuneSelf {
+				p = byte(r)
+			}
+			if (p == '\'' || p == '`') && i+1 < len(s) && s[i+1] == p {
+				size, p = 2, '"' // ''quoted'' and ``quoted''
+			}
+			if p == '"' {
+				quoted = !quoted
+			}
+			out = append(out, tok{text: s[i : i+size], punct: p, start: i, end: i + size, quote: quoted})
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(s) {
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				j += n
+				continue
+			}
+			if (r == '.' || r == '-' || r == '\'') && j+1 < len(s) {
+				if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					j += n
+					continue
+				}
+			}
+			break
+		}
+		// An initial or an abbreviation keeps its full stop: "Antony J.
+		// Blinken", "U.S.", "Mr.", "Jr.".
+		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
+			j++
+		}
+		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
+		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
+			t.text, t.poss = t.text[:len(t.text)-2], true
+		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
+			t.poss = true // "Sanders' team": the apostrophe goes with the name
+			j++
+			t.end = j
+		}
+		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
+		out = append(out, t)
+		i = j
+	}
+	return out, quoted
 }

@@ -79,3 +79,56 @@ func BenchmarkClassifySentence(b *testing.B) {
 		}
 	}
 }
+
+// wireArticles returns the first n generated wire articles, split into
+// sentences and cleaned as Classifier.Article does, and their size.
+func wireArticles(tb testing.TB, n int) (arts []corpus.Article, sents [][]corpus.Sentence, clean [][]string, size int) {
+	tb.Helper()
+	for i, text := range wiregen.Articles(1, n) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			tb.Fatalf("article %d: %v", i, err)
+		}
+		ss := corpus.Split(a.Text[a.Body:])
+		cs := make([]string, len(ss))
+		for k, s := range ss {
+			ss[k].Start += a.Body
+			ss[k].End += a.Body
+			cs[k] = corpus.Clean(s.Text)
+		}
+		arts, sents, clean = append(arts, a), append(sents, ss), append(clean, cs)
+		size += len(text)
+	}
+	return arts, sents, clean, size
+}
+
+// BenchmarkAttributeWire attributes the sentences of 200 generated wire
+// articles, split and cleaned beforehand: the attribution part of
+// Classifier.Article.
+func BenchmarkAttributeWire(b *testing.B) {
+	arts, sents, clean, size := wireArticles(b, 200)
+	a := DefaultActors()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, art := range arts {
+			a.attribute(art.Text, sents[i], clean[i], art.Date)
+		}
+	}
+}
+
+// BenchmarkFindDateWire dates the cleaned sentences of 200 generated wire
+// articles against their articles' dates: the dating part of
+// Classifier.Article.
+func BenchmarkFindDateWire(b *testing.B) {
+	arts, _, clean, size := wireArticles(b, 200)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, art := range arts {
+			for _, c := range clean[i] {
+				FindDate(c, art.Date, PreferPast)
+			}
+		}
+	}
+}

@@ -378,6 +378,13 @@ type dateToken struct {
 // dateNextToken returns the token that starts at or after pos and the
 // position after it; next is -1 at the end of text.
 func dateNextToken(text string, pos int) (t dateToken, next int) {
+	next = dateScan(text, pos, &t)
+	return t, next
+}
+
+// dateScan is dateNextToken writing the token to *t, which it expects
+// zero, rather than copying it out.
+func dateScan(text string, pos int, t *dateToken) (next int) {
 	for pos < len(text) {
 		c := text[pos]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
@@ -391,19 +398,21 @@ func dateNextToken(text string, pos int) (t dateToken, next int) {
 				continue
 			}
 			if unicode.IsLetter(r) {
-				return dateWord(text, pos)
+				return dateWord(text, pos, t)
 			}
-			return dateToken{start: pos, end: pos + size, kind: dtPunct}, pos + size
+			t.start, t.end, t.kind = pos, pos+size, dtPunct
+			return pos + size
 		}
 		switch {
 		case dateIsLetter(c):
-			return dateWord(text, pos)
+			return dateWord(text, pos, t)
 		case dateIsDigit(c):
-			return dateNumber(text, pos)
+			return dateNumber(text, pos, t)
 		}
-		return dateToken{start: pos, end: pos + 1, kind: dtPunct}, pos + 1
+		t.start, t.end, t.kind = pos, pos+1, dtPunct
+		return pos + 1
 	}
-	return dateToken{}, -1
+	return -1
 }
 
 func dateIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
@@ -411,12 +420,13 @@ func dateIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
 // dateWord scans a run of letters. Apostrophes and hyphens end a word, so
 // "year's" is "year", "'", "s" and "mid-March" is "mid", "-", "March".
-func dateWord(text string, pos int) (dateToken, int) {
-	t := dateToken{start: pos, kind: dtWord}
+func dateWord(text string, pos int, t *dateToken) int {
+	t.start, t.kind = pos, dtWord
 	r, _ := utf8.DecodeRuneInString(text[pos:])
 	t.upper = unicode.IsUpper(r)
 	var buf [16]byte
 	n, ascii := 0, true
+	h := uint32(dateHashSeed) // of buf[:n], as it fills
 	i := pos
 	for i < len(text) {
 		c := text[i]
@@ -426,6 +436,7 @@ func dateWord(text string, pos int) (dateToken, int) {
 			}
 			if n < len(buf) {
 				buf[n] = c | 0x20
+				h = dateHash(h, c|0x20)
 			}
 			n++
 			i++
@@ -440,15 +451,15 @@ func dateWord(text string, pos int) (dateToken, int) {
 	}
 	t.end = i
 	if ascii && n <= len(buf) {
-		t.lex = dateLexicon[string(buf[:n])]
+		t.lex = dateLexLookup(buf[:n], h)
 	}
-	return t, i
+	return i
 }
 
 // dateNumber scans a run of digits and an ordinal suffix (1st, 2nd, 3rd,
 // 15th). A number glued to other letters ("10am", "5G") gets val -1.
-func dateNumber(text string, pos int) (dateToken, int) {
-	t := dateToken{start: pos, kind: dtNum}
+func dateNumber(text string, pos int, t *dateToken) int {
+	t.start, t.kind = pos, dtNum
 	i := pos
 	for i < len(text) && dateIsDigit(text[i]) {
 		if t.val < 1e6 {
@@ -470,7 +481,7 @@ func dateNumber(text string, pos int) (dateToken, int) {
 		i = j
 	}
 	t.end = i
-	return t, i
+	return i
 }
 
 // dateOrdinalSuffix reports whether s is st, nd, rd or th in any case.
@@ -488,11 +499,11 @@ func dateOrdinalSuffix(s string) bool {
 // dateTokenize appends the tokens of text to toks.
 func dateTokenize(text string, toks []dateToken) []dateToken {
 	for pos := 0; ; {
-		t, next := dateNextToken(text, pos)
+		toks = append(toks, dateToken{})
+		next := dateScan(text, pos, &toks[len(toks)-1])
 		if next < 0 {
-			return toks
+			return toks[:len(toks)-1]
 		}
-		toks = append(toks, t)
 		pos = next
 	}
 }
@@ -661,6 +672,46 @@ var dateLexicon = func() map[string]dateLex {
 	return m
 }()
 
+// dateLexTable holds dateLexicon in an open-addressed table hashed with
+// FNV-1a, which dateWord computes as it reads a word's letters: a lookup
+// is an index and a string comparison, with no second pass over the word.
+var dateLexTable = func() (t struct {
+	keys [512]string
+	vals [512]dateLex
+}) {
+	for k, v := range dateLexicon {
+		h := uint32(dateHashSeed)
+		for i := 0; i < len(k); i++ {
+			h = dateHash(h, k[i])
+		}
+		i := h % uint32(len(t.keys))
+		for t.keys[i] != "" {
+			i = (i + 1) % uint32(len(t.keys))
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}()
+
+const dateHashSeed = 2166136261 // FNV-1a's offset basis
+
+// dateHash adds the byte c to the FNV-1a hash h.
+func dateHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
+// dateLexLookup is dateLexicon[string(w)] for the folded word w whose
+// hash is h.
+func dateLexLookup(w []byte, h uint32) dateLex {
+	t := &dateLexTable
+	for i := h % uint32(len(t.keys)); ; i = (i + 1) % uint32(len(t.keys)) {
+		switch t.keys[i] {
+		case "":
+			return dateLex{}
+		case string(w):
+			return t.vals[i]
+		}
+	}
+}
+
 // pastMark reports whether a word marks the past tense for InferYear.
 func (l dateLex) pastMark() bool { return l.kind == lxPastMark || l.past }
 
@@ -715,12 +766,16 @@ type dateParser struct {
 	whole bool // ResolveExpr: the text is one expression, accept bare forms
 }
 
-func (p *dateParser) tok(i int) dateToken {
+func (p *dateParser) tok(i int) *dateToken {
 	if i < 0 || i >= len(p.toks) {
-		return dateToken{kind: dtPunct, start: -1, val: -1}
+		return &dateNoToken
 	}
-	return p.toks[i]
+	return &p.toks[i]
 }
+
+// dateNoToken is what dateParser.tok returns outside the tokens; it is
+// never written to.
+var dateNoToken = dateToken{kind: dtPunct, start: -1, val: -1}
 
 // lexAt returns the lexicon kind of token i, lxNone if it is no word.
 func (p *dateParser) lexAt(i int) dateLexKind {
@@ -1592,13 +1647,24 @@ func dateDayOfMonth(r time.Time, d, mod int, pref Preference) (time.Time, Grain,
 func findDate(text string, a dateAnchor) (EventDate, bool) {
 	var buf [64]dateToken
 	p := dateParser{text: text, toks: dateTokenize(text, buf[:0])}
+	if !dateAnchored(p.toks) {
+		return EventDate{}, false
+	}
+	return dateFind(text, p.toks, a)
+}
+
+// dateFind is findDate for toks, the tokens of text. (The two come
+// apart so that the result, which holds a part of text, does not make
+// the tokens escape as parts of one dateParser would.)
+func dateFind(text string, toks []dateToken, a dateAnchor) (EventDate, bool) {
+	p := &dateParser{text: text, toks: toks}
 	var (
 		best     EventDate
 		found    bool
 		bestDist = 1 << 30
 	)
 	for i := 0; i < len(p.toks); {
-		if t := p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && t.lex.kind == lxNone) {
+		if t := &p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && t.lex.kind == lxNone) {
 			i++ // no expression starts here
 			continue
 		}
@@ -1631,12 +1697,32 @@ func findDate(text string, a dateAnchor) (EventDate, bool) {
 	return best, found
 }
 
+// dateAnchored reports whether toks hold a token that every expression
+// the grammar matches has: a number, a month, a weekday, a day word
+// ("today"), an ordinal word, a unit ("week"), "weekend", "Easter" or a
+// part of the day ("last night"). Most sentences have none, and findDate
+// need not try an expression at each "the", "in" and "said".
+func dateAnchored(toks []dateToken) bool {
+	for k := range toks {
+		switch t := &toks[k]; {
+		case t.kind == dtNum:
+			return true
+		case t.kind == dtWord:
+			switch t.lex.kind {
+			case lxMonth, lxWeekday, lxRelDay, lxOrdWord, lxUnit, lxWeekend, lxEaster, lxPart:
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // futureBefore reports whether a future marker ("will", "scheduled") comes
 // within the five tokens before token i, with no reporting verb or clause
 // punctuation in between.
 func (p *dateParser) futureBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-5; k-- {
-		t := p.toks[k]
+		t := &p.toks[k]
 		if t.kind == dtPunct {
 			switch p.text[t.start] {
 			case ',', ';', ':', '.', '"':
@@ -1658,8 +1744,8 @@ func (p *dateParser) futureBefore(i int) bool {
 // [start, end) and the nearest reporting verb, 1<<30 if there is none.
 func (p *dateParser) reportDistance(start, end int) int {
 	best := 1 << 30
-	for k, t := range p.toks {
-		if t.kind != dtWord || t.lex.kind != lxReport {
+	for k := range p.toks {
+		if t := &p.toks[k]; t.kind != dtWord || t.lex.kind != lxReport {
 			continue
 		}
 		var d int

@@ -581,3 +581,45 @@ func BenchmarkFindDate(b *testing.B) {
 		}
 	}
 }
+
+// FuzzDateLexLookup holds the hashed table dateWord looks words up in to
+// the map it is built from.
+func FuzzDateLexLookup(f *testing.F) {
+	for k := range dateLexicon {
+		f.Add(k)
+	}
+	f.Add("")
+	f.Add("government")
+	f.Add("thursdayz")
+	f.Fuzz(func(t *testing.T, w string) {
+		h := uint32(dateHashSeed)
+		for i := 0; i < len(w); i++ {
+			h = dateHash(h, w[i])
+		}
+		if got, want := dateLexLookup([]byte(w), h), dateLexicon[w]; got != want {
+			t.Errorf("dateLexLookup(%q) = %+v, want %+v", w, got, want)
+		}
+	})
+}
+
+// FuzzDateAnchored checks findDate's shortcut: text whose tokens hold no
+// anchor (dateAnchored) has no date expression the whole parse finds.
+func FuzzDateAnchored(f *testing.F) {
+	for _, s := range append([]string{"the day before yesterday", "last night", "this weekend", "a decade ago",
+		"the first of May", "said on the 15th.", "Easter", "last Tuesday", "in the past", "from now on",
+		"early March", "mid-Sept. 2019", "in 2015", "two weeks from now"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := dateParser{text: text, toks: dateTokenize(text, nil)}
+		if dateAnchored(p.toks) {
+			return
+		}
+		for _, a := range []dateAnchor{{ref: dateRefThursday, hasRef: true}, {ref: dateRefThursday, hasRef: true, pref: PreferFuture},
+			{year: 2021, yearOnly: true}, {}} {
+			if d, ok := dateFind(text, p.toks, a); ok {
+				t.Errorf("%q has no anchor but its parse finds %+v", text, d)
+			}
+		}
+	})
+}

@@ -200,8 +200,9 @@ func polnearMatch(actors *Actors, gold string, at Attribution, pub time.Time) bo
 	if act, ok := actors.lookup(gold, pub); ok && (act.Name == at.Actor || act.Name == at.Speaker) {
 		return true
 	}
-	ts, _ := tokenize(corpus.Clean(gold), false)
-	for _, m := range actors.mentions(ts, pub, nil) {
+	clean := corpus.Clean(gold)
+	ts, _ := tokenize(clean, false)
+	for _, m := range actors.mentions(clean, ts, pub, nil) {
 		if m.known && (m.actor.Name == at.Actor || m.actor.Name == at.Speaker) {
 			return true // "A White House official" names the United States
 		}

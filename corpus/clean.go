@@ -306,6 +306,34 @@ func cp1252Byte(c rune) (byte, bool) {
 	return charmap.Windows1252.EncodeRune(c)
 }
 
+// AppendFold appends Fold(s) to dst and returns the extended buffer. For
+// plain ASCII s (printable, newlines, no double spaces) it allocates
+// nothing beyond growing dst, so that a key can be folded and looked up
+// in a map[string] without making a string of it.
+func AppendFold(dst []byte, s string) []byte {
+	if !isPlain(s) {
+		return append(dst, Fold(s)...)
+	}
+	n, space := len(dst), true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			dst = append(dst, c+'a'-'A')
+			space = false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			dst = append(dst, c)
+			space = false
+		case !space:
+			dst = append(dst, ' ')
+			space = true
+		}
+	}
+	if space && len(dst) > n {
+		dst = dst[:len(dst)-1] // at most one trailing space
+	}
+	return dst
+}
+
 // Fold returns the matching key of s: Clean, diacritics removed, lower
 // case, and every run of characters other than letters and digits made
 // one space, apostrophes included: "González" and "Gonzalez" fold alike,

@@ -156,3 +156,17 @@ func BenchmarkFold(b *testing.B) {
 		Fold(text)
 	}
 }
+
+// FuzzAppendFold holds AppendFold, which folds plain ASCII without
+// Clean's and Fold's copies, to Fold.
+func FuzzAppendFold(f *testing.F) {
+	for _, s := range []string{"", " ", "U.S.", "Antony J. Blinken", "Biden's", "  x", "x  ", "a\nb", "\t", "al-Ansari ",
+		"González", "GONZÁLEZ", "Gonz\xe1lez", "...", "x.", "1,000", "O'Neill", "e\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(AppendFold([]byte("pre"), s)), "pre"+Fold(s); got != want {
+			t.Errorf("AppendFold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
