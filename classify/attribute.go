@@ -808,20 +808,35 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	return out
 }
 
-// lowerWords answers whether an article writes a word in lower case,
+// lowerWords answers whether an article writes a word in lower case: by
+// reading its tokens' hashes for the first few words asked about, then
 // from an open-addressed set of its lower-case word tokens hashed by
-// wordHash, built when first asked: most articles ask about no word, and
-// the tokens carry their hashes, so building it hashes no string again.
+// wordHash. The tokens carry their hashes, so neither hashes a string.
 type lowerWords struct {
 	ts    []tok   // the tokens of the article, hashed
 	slots []int32 // 1 + the index in ts of a token of each word; 0 for none
+	asked int
 	built bool
 }
+
+// lowerScans is how many words lowerWords looks for by reading the
+// tokens' hashes before it builds its set: most articles ask about a word
+// or two, and reading costs a comparison a token, building a probe.
+const lowerScans = 2
 
 // has reports whether a word token not capitalised folds to f, whose
 // wordHash is h.
 func (l *lowerWords) has(f string, h uint32) bool {
 	if l == nil {
+		return false
+	}
+	if !l.built && l.asked < lowerScans {
+		l.asked++
+		for k := range l.ts {
+			if t := &l.ts[k]; t.hash == h && t.fold == f && t.word() && !t.cap {
+				return true
+			}
+		}
 		return false
 	}
 	if !l.built {
