@@ -50,6 +50,9 @@ type Actors struct {
 	max   int                 // longest key, in words
 	words map[string]bool     // the words of the keys and of titleWords
 	flags map[string]wordFlag // wordFlags, and fKeyWord for words
+	// flagTab is flags in an open-addressed table, which the tokeniser
+	// looks each word up in by the wordHash it keeps for the word.
+	flagTab wordTable
 
 	// near remembers nearKeys' answers for the first maxNear names it is
 	// asked about; a map guarded by a lock rather than a sync.Map, so that
@@ -284,7 +287,66 @@ func build(list []Actor) *Actors {
 	for w := range a.words {
 		a.flags[w] |= fKeyWord
 	}
+	a.flagTab = newWordTable(a.flags)
 	return a
+}
+
+// A wordTable maps words to their flags, open-addressed and hashed with
+// wordHash, no more than half full.
+type wordTable struct {
+	slots []wordSlot
+	mask  uint32
+}
+
+type wordSlot struct {
+	word  string // "" for an empty slot
+	hash  uint32
+	flags wordFlag
+}
+
+func newWordTable(m map[string]wordFlag) wordTable {
+	size := 16
+	for size < 2*len(m) {
+		size *= 2
+	}
+	t := wordTable{slots: make([]wordSlot, size), mask: uint32(size - 1)}
+	for w, f := range m {
+		if w == "" {
+			continue // looked up as no flags, as a map of no "" key would
+		}
+		h := wordHash(w)
+		i := h & t.mask
+		for t.slots[i].word != "" {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = wordSlot{word: w, hash: h, flags: f}
+	}
+	return t
+}
+
+// lookup returns the flags of w, whose wordHash is h; 0 if it has none.
+func (t *wordTable) lookup(w string, h uint32) wordFlag {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.word == "" {
+			return 0
+		}
+		if s.hash == h && s.word == w {
+			return s.flags
+		}
+	}
+}
+
+// wordHash is the 32-bit FNV-1a hash of w.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
 }
 
 // properName reports whether an alias is a name ("Joe Biden") rather

@@ -92,15 +92,19 @@ func wordSet(s string) map[string]bool {
 }
 
 // A tok is a word or a punctuation mark of a cleaned sentence.
+//
+// Its fields are ordered, and its offsets 32-bit, to keep it at 56 bytes:
+// an article's tokens are read over and over.
 type tok struct {
 	text       string   // as written (possessive 's removed)
 	fold       string   // corpus.Fold of text; "" for punctuation
+	start, end int32    // byte offsets in the cleaned sentence
+	flags      wordFlag // the word sets fold is in: wordFlags[fold]
+	hash       uint32   // wordHash(fold), for words tokenized with a dictionary
 	punct      byte     // the mark, for punctuation; 0 for words
-	start, end int      // byte offsets in the cleaned sentence
 	quote      bool     // inside quotation marks
 	poss       bool     // written with a possessive 's
 	cap        bool     // starts with an upper-case letter
-	flags      wordFlag // the word sets fold is in: wordFlags[fold]
 }
 
 func (t tok) word() bool { return t.punct == 0 }
@@ -218,7 +222,7 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			if p == '"' {
 				quoted = !quoted
 			}
-			out = append(out, tok{text: s[i : i+size], punct: p, start: i, end: i + size, quote: quoted})
+			out = append(out, tok{text: s[i : i+size], punct: p, start: int32(i), end: int32(i + size), quote: quoted})
 			i += size
 			continue
 		}
@@ -261,13 +265,13 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			j++
 			plain = false
 		}
-		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: upper || !plain && arabicArticle(s[i:j])}
+		t := tok{text: s[i:j], start: int32(i), end: int32(j), quote: quoted, cap: upper || !plain && arabicArticle(s[i:j])}
 		if !plain && strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
 		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
 			t.poss = true // "Sanders' team": the apostrophe goes with the name
 			j++
-			t.end = j
+			t.end = int32(j)
 		}
 		if plain {
 			t.fold = low[i : i+len(t.text)]
@@ -276,10 +280,14 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		}
 		if a == nil {
 			t.flags = wordFlags[t.fold]
-		} else if t.flags = a.flags[t.fold]; plain || strings.IndexByte(t.fold, ' ') < 0 {
-			t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
-			if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
-				t.flags |= fMayName
+		} else {
+			t.hash = wordHash(t.fold)
+			t.flags = a.flagTab.lookup(t.fold, t.hash)
+			if plain || strings.IndexByte(t.fold, ' ') < 0 {
+				t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
+				if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
+					t.flags |= fMayName
+				}
 			}
 		}
 		out = append(out, t)
@@ -479,7 +487,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower.has(t.fold) || t.is(fRole) || t.is(fOrg) ||
+			if m.weak && (lower.has(t.fold, t.hash) || t.is(fRole) || t.is(fOrg) ||
 				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
@@ -603,12 +611,12 @@ func stripFieldName(s string) string {
 // writes them, when one space parts each from the next.
 func joinToksIn(s string, ts []tok) string {
 	for k := 0; k+1 < len(ts); k++ {
-		if e := ts[k].start + len(ts[k].text); e+1 != ts[k+1].start || s[e] != ' ' {
+		if e := int(ts[k].start) + len(ts[k].text); e+1 != int(ts[k+1].start) || s[e] != ' ' {
 			return joinToks(ts)
 		}
 	}
 	last := ts[len(ts)-1]
-	return s[ts[0].start : last.start+len(last.text)]
+	return s[ts[0].start : int(last.start)+len(last.text)]
 }
 
 // titled reports whether a name of plainWords may open with a title that
@@ -783,7 +791,7 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		quoted = q
 	}
 	sc.arena = arena
-	lower := &lowerWords{ts: arena, m: sc.lower}
+	lower := &lowerWords{ts: arena, slots: sc.lower}
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
@@ -791,6 +799,7 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	sc.ms = ms
+	sc.lower = lower.slots
 	out := make([]Attribution, len(sents))
 	for i := range sents {
 		st.i = i
@@ -800,42 +809,86 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 }
 
 // lowerWords answers whether an article writes a word in lower case: by
-// reading its tokens for the first few words asked about, then from a map
-// of them all, since most articles ask about few words or none.
+// reading its tokens' hashes for the first few words asked about, then
+// from an open-addressed set of its lower-case word tokens hashed by
+// wordHash. The tokens carry their hashes, so neither hashes a string.
 type lowerWords struct {
-	ts    []tok           // the tokens of the article
-	m     map[string]bool // empty until built
+	ts    []tok   // the tokens of the article, hashed
+	slots []int32 // 1 + the index in ts of a token of each word; 0 for none
 	asked int
 	built bool
 }
 
-// lowerScans is how many words lowerWords looks for in the tokens before
-// it builds its map.
-const lowerScans = 0
+// lowerScans is how many words lowerWords looks for by reading the
+// tokens' hashes before it builds its set: most articles ask about a word
+// or two, and reading costs a comparison a token, building a probe.
+const lowerScans = 2
 
-// has reports whether a word token not capitalised folds to f.
-func (l *lowerWords) has(f string) bool {
+// has reports whether a word token not capitalised folds to f, whose
+// wordHash is h.
+func (l *lowerWords) has(f string, h uint32) bool {
 	if l == nil {
 		return false
 	}
 	if !l.built && l.asked < lowerScans {
 		l.asked++
 		for k := range l.ts {
-			if t := &l.ts[k]; t.fold == f && t.word() && !t.cap {
+			if t := &l.ts[k]; t.hash == h && t.fold == f && t.word() && !t.cap {
 				return true
 			}
 		}
 		return false
 	}
 	if !l.built {
-		for k := range l.ts {
-			if t := &l.ts[k]; t.word() && !t.cap {
-				l.m[t.fold] = true
+		l.build()
+	}
+	mask := uint32(len(l.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := l.slots[i]
+		if k == 0 {
+			return false
+		}
+		if t := &l.ts[k-1]; t.hash == h && t.fold == f {
+			return true
+		}
+	}
+}
+
+func (l *lowerWords) build() {
+	l.built = true
+	n := 0
+	for k := range l.ts {
+		if t := &l.ts[k]; t.word() && !t.cap {
+			n++
+		}
+	}
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(l.slots) >= size {
+		l.slots = l.slots[:size]
+		clear(l.slots)
+	} else {
+		l.slots = make([]int32, size)
+	}
+	mask := uint32(size - 1)
+	for k := range l.ts {
+		t := &l.ts[k]
+		if !t.word() || t.cap {
+			continue
+		}
+		for i := t.hash & mask; ; i = (i + 1) & mask {
+			s := l.slots[i]
+			if s == 0 {
+				l.slots[i] = int32(k + 1)
+				break
+			}
+			if u := &l.ts[s-1]; u.hash == t.hash && u.fold == t.fold {
+				break
 			}
 		}
-		l.built = true
 	}
-	return l.m[f]
 }
 
 // attrScratch is the memory attribute reuses from article to article: the
@@ -847,11 +900,11 @@ type attrScratch struct {
 	arena []tok
 	ms    []mention
 	low   []byte
-	lower map[string]bool
+	lower []int32 // lowerWords' slots
 }
 
 var attrScratchPool = sync.Pool{New: func() any {
-	return &attrScratch{lower: map[string]bool{},
+	return &attrScratch{
 		st: state{aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}}
 }}
 
@@ -864,7 +917,6 @@ func putScratch(sc *attrScratch) {
 	clear(sc.arena)
 	clear(sc.ms)
 	clear(sc.ss)
-	clear(sc.lower)
 	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
 	clear(aideOf)
 	clear(spokes)

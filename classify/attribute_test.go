@@ -493,7 +493,7 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 			if p == '"' {
 				quoted = !quoted
 			}
-			out = append(out, tok{text: s[i : i+size], punct: p, start: i, end: i + size, quote: quoted})
+			out = append(out, tok{text: s[i : i+size], punct: p, start: int32(i), end: int32(i + size), quote: quoted})
 			i += size
 			continue
 		}
@@ -517,13 +517,13 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 		if j < len(s) && s[j] == '.' && unicode.IsUpper(r) && (j-i == 1 || strings.Contains(s[i:j], ".") || nameAbbrevs[strings.ToLower(s[i:j])]) {
 			j++
 		}
-		t := tok{text: s[i:j], start: i, end: j, quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
+		t := tok{text: s[i:j], start: int32(i), end: int32(j), quote: quoted, cap: unicode.IsUpper(r) || arabicArticle(s[i:j])}
 		if strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
 		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
 			t.poss = true // "Sanders' team": the apostrophe goes with the name
 			j++
-			t.end = j
+			t.end = int32(j)
 		}
 		t.fold = foldWord(t.text, low[i:i+len(t.text)])
 		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
@@ -531,4 +531,46 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 		i = j
 	}
 	return out, quoted
+}
+
+// FuzzWordTable holds the flags and hashes the tokeniser looks up with a
+// dictionary (its open-addressed wordTable) to the map they were built
+// from, and lowerWords, an open-addressed set of an article's lower-case
+// words, to a scan of its tokens.
+func FuzzWordTable(f *testing.F) {
+	for _, s := range []string{"", "Biden said the president said", "U.S. officials said, the Officials",
+		"Secretary of State Antony J. Blinken told Reuters", "Gonz\u00e1lez and gonz\u00e1lez", "a b c A B C the The THE",
+		"Sanders' team", "Putin's spokesman Dmitry Peskov said", "x\u00a0y\u0085z \xffab\xfe"} {
+		f.Add(s)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+		lower := &lowerWords{ts: ts}
+		for _, tk := range ts {
+			if !tk.word() || tk.fold == "" {
+				continue // a NUL is a mark that word() takes for a word
+			}
+			if tk.hash != wordHash(tk.fold) {
+				t.Errorf("%q: hash %d, want wordHash %d", tk.fold, tk.hash, wordHash(tk.fold))
+			}
+			if got, want := a.flagTab.lookup(tk.fold, tk.hash), a.flags[tk.fold]; got != want {
+				t.Errorf("%q: flags %b, want %b", tk.fold, got, want)
+			}
+			want := false
+			for _, u := range ts {
+				if u.word() && !u.cap && u.fold == tk.fold {
+					want = true
+				}
+			}
+			if got := lower.has(tk.fold, tk.hash); got != want {
+				t.Errorf("%q: lower.has = %v, want %v", tk.fold, got, want)
+			}
+		}
+		for w, fl := range a.flags {
+			if got := a.flagTab.lookup(w, wordHash(w)); got != fl {
+				t.Fatalf("%q: flags %b, want %b", w, got, fl)
+			}
+		}
+	})
 }

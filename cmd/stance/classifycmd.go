@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -78,7 +77,13 @@ With --format jsonl it prints one statement a line, the input of
 				switch *format {
 				case "jsonl":
 					render = func(r classified) ([]byte, error) {
-						var b []byte
+						// Sized for the statements' texts and ~250 bytes of
+						// fields each, so that appending seldom grows it.
+						size := 0
+						for i := range r.statements {
+							size += len(r.statements[i].Text) + len(r.statements[i].Clean) + 256
+						}
+						b := make([]byte, 0, size)
 						for i := range r.statements {
 							var ok bool
 							if b, ok = appendStatementJSON(b, &r.statements[i]); !ok {
@@ -92,9 +97,7 @@ With --format jsonl it prints one statement a line, the input of
 				case "json":
 				default:
 					render = func(r classified) ([]byte, error) {
-						var b bytes.Buffer
-						err := statementTable(r, *width, *format == "csv").Write(&b, table.Format(*format))
-						return b.Bytes(), err
+						return statementTable(r, *width, *format == "csv").Append(nil, table.Format(*format))
 					}
 				}
 				err = classifyAll(ctx, e, c, expandArgs(e, args), cf.inputFormat, render, func(r classified) error {
@@ -217,11 +220,19 @@ func signed2(x float64) string {
 // mixTable renders a tally: counts with shares per label, the row total,
 // and the mean sentiment, with a totals footer that reconciles with the
 // statement count.
-func mixTable(t *classify.Tally) *table.Table { return mixTableOf(t, t.Rows()) }
+func mixTable(t *classify.Tally) *table.Table {
+	all := t.Rows() // sorted once: sorting a large tally costs as much as drawing it
+	return mixTableIn(t, all, all)
+}
 
 // mixTableOf renders the given rows of t; the footer counts every
 // statement of t, shown or not.
 func mixTableOf(t *classify.Tally, rows []*classify.Row) *table.Table {
+	return mixTableIn(t, t.Rows(), rows)
+}
+
+// mixTableIn is mixTableOf given all, t.Rows().
+func mixTableIn(t *classify.Tally, all, rows []*classify.Row) *table.Table {
 	out := &table.Table{Title: fmt.Sprintf("stance mix by %s (%d statements)", dimsString(t), t.Total())}
 	for _, d := range t.By {
 		name := string(d)
@@ -235,7 +246,7 @@ func mixTableOf(t *classify.Tally, rows []*classify.Row) *table.Table {
 	out.Header = append(out.Header, "sentiment")
 	totals := make([]int, len(t.Labels))
 	sent := 0.0
-	for _, r := range t.Rows() {
+	for _, r := range all {
 		for i := range t.Labels {
 			totals[i] += r.Counts[i]
 		}

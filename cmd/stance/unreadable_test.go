@@ -20,7 +20,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv(runMainEnv) == "1" {
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	removeWireDir()
+	os.Exit(code)
 }
 
 // TestUnreadableFiles classifies a folder holding an unreadable file and

@@ -4,10 +4,11 @@
 package table
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
+	"slices"
 	"sync"
 	"unicode/utf8"
 
@@ -58,6 +59,19 @@ func (t *Table) Write(w io.Writer, f Format) error {
 		}
 		return t.render(w, renderer.NewBlueprint())
 	}
+}
+
+// Append appends t rendered in format f to b, as Write writes it.
+func (t *Table) Append(b []byte, f Format) ([]byte, error) {
+	if f != CSV && f != Markdown && t.plain() {
+		if t.Title != "" {
+			b = append(append(b, t.Title...), '\n')
+		}
+		return t.appendBoxes(b), nil
+	}
+	buf := bytes.NewBuffer(b)
+	err := t.Write(buf, f)
+	return buf.Bytes(), err
 }
 
 // plain reports whether appendBoxes draws t as tablewriter's Blueprint
@@ -118,9 +132,18 @@ func (t *Table) appendBoxes(b []byte) []byte {
 		}
 	}
 	right := make([]bool, n)
+	sum := 0
 	for i := range n {
 		right[i] = t.numeric(i)
+		sum += width[i]
 	}
+	// Room for four rules of 3-byte box characters and the lines, the
+	// widths of whose other characters count at least their bytes.
+	lines := 1 + len(t.Rows)
+	if t.Footer != nil {
+		lines++
+	}
+	b = slices.Grow(b, 4*(3*(sum+3*n+1)+1)+lines*(sum+5*n+4)+1)
 	rule := func(b []byte, left, mid, end string) []byte {
 		b = append(b, left...)
 		for i := range n {
@@ -245,12 +268,24 @@ func (t *Table) numeric(i int) bool {
 			continue
 		}
 		c := row[i][0]
-		if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') || strings.ContainsAny(row[i], "abcdefghijklmnopqrstuvwxyz") {
+		if !(c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') || hasLower(row[i]) {
 			return false
 		}
 		any = true
 	}
 	return any
+}
+
+// hasLower reports whether s holds an ASCII lower-case letter, as
+// strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") does without
+// building its set for each cell.
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'a' <= s[i] && s[i] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 func (t *Table) writeCSV(w io.Writer) error {

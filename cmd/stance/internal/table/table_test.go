@@ -79,3 +79,34 @@ func TestBoxes(t *testing.T) {
 		t.Errorf("Write mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestAppend holds Append to Write in every format, for plain tables and
+// the ones tablewriter draws, with and without a title.
+func TestAppend(t *testing.T) {
+	for _, tab := range []*Table{
+		{Header: []string{"a"}},
+		{Title: "t", Header: []string{"#", "actor", "p"}, Rows: [][]string{{"1", "Maduro", "0.95"}, {"2", "Nicolás Maduro…", "0.5"}}},
+		{Header: []string{"a", "n"}, Rows: [][]string{{"x", "3 (60%)"}}, Footer: []string{"total", "3"}},
+		{Title: "breaks", Header: []string{"a"}, Rows: [][]string{{"line\nbreak"}}},
+	} {
+		for _, f := range []Format{Text, Markdown, CSV} {
+			var want bytes.Buffer
+			werr := tab.Write(&want, f)
+			got, err := tab.Append([]byte("prefix"), f)
+			if (err != nil) != (werr != nil) {
+				t.Fatalf("Append(%q, %s) error %v, Write error %v", tab, f, err, werr)
+			}
+			if diff := cmp.Diff("prefix"+want.String(), string(got)); diff != "" {
+				t.Errorf("Append(%q, %s) mismatch (-want +got):\n%s", tab, f, diff)
+			}
+		}
+	}
+}
+
+func TestHasLower(t *testing.T) {
+	for _, s := range []string{"", "0.95", "3 (60%)", "+0.25", "1e5", "É", "ñ", "Z", "\xff", "12 a"} {
+		if got, want := hasLower(s), strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz"); got != want {
+			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
