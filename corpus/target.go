@@ -538,12 +538,16 @@ type Marker struct {
 	toks  []Token  // the tokens of the marked text
 	buf   []byte   // the additions' terms, written once
 	slots []int32  // UniqueFilter's set
+	from  []int32  // appendMarkedSentence's index of each token in words
+	parts bool     // AppendTermPartsFrom runs the filters itself (see marker.go)
 	m     marking
 }
 
 // NewMarker returns a Marker for the analysis f.
 func NewMarker(f Features) *Marker {
-	return &Marker{f: f, a: f.Analyzer()}
+	mk := &Marker{f: f, a: f.Analyzer()}
+	mk.parts = partsFilters(mk.a.Filters) && !f.Names
+	return mk
 }
 
 // Terms returns the terms of sentence with target marked.
@@ -615,45 +619,11 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 // words (' ’ - . , &), when it is tokenised on its own: they are separated
 // by spaces, so one addition's tokens do not depend on another's.
 func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
+	toks, ok := mk.appendMarkedSentence(toks)
+	if !ok {
+		return toks, false
+	}
 	m, lower := &mk.m, mk.f.Lower
-	sentence, words := m.sentence, m.toks
-	target, other := TargetTerm, OtherTerm
-	if lower {
-		target, other = "tgt", "other"
-	}
-	for i := 0; i < len(words); i++ {
-		if m.role[i] == 0 {
-			toks = append(toks, words[i])
-			continue
-		}
-		if !isWordTerm(m.rawAt(i)) {
-			return toks, false
-		}
-		term := target
-		if m.role[i] == 2 {
-			term = other
-		}
-		j := m.spanEnd(i)
-		if end := words[j].End; end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
-			// The run ends in an initialism's dot, where the tokenizer
-			// ends a word whatever follows: "U.S.-led" is "U.S.", "led",
-			// but "TGT-led" one word.
-			return toks, false
-		}
-		toks = append(toks, Token{Term: term, Start: words[i].Start, End: words[j].End})
-		i = j
-	}
-	// " ." after the sentence lets the initialism rule of wordEnd keep a
-	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
-	// but "U.S." followed by " .".
-	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
-		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
-		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
-		toks = toks[:len(toks)-1]
-		t := &toks[len(toks)-1]
-		t.Term, t.End = t.Term+".", n
-	}
-	toks = append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2})
 
 	// The additions' terms are written into one string and cut from it.
 	buf := mk.buf[:0]
@@ -686,6 +656,57 @@ func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
 		}
 	}
 	return toks, true
+}
+
+// appendMarkedSentence appends to toks the tokens of appendMarked up to
+// the " ." after the sentence, and sets mk.from to the index in words of
+// each token that is one of words, -1 for the others; false leaves the
+// text to write and tokenise.
+func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
+	m, lower := &mk.m, mk.f.Lower
+	sentence, words := m.sentence, m.toks
+	target, other := TargetTerm, OtherTerm
+	if lower {
+		target, other = "tgt", "other"
+	}
+	from := mk.from[:0]
+	for i := 0; i < len(words); i++ {
+		if m.role[i] == 0 {
+			toks = append(toks, words[i])
+			from = append(from, int32(i))
+			continue
+		}
+		if !isWordTerm(m.rawAt(i)) {
+			return toks, false
+		}
+		term := target
+		if m.role[i] == 2 {
+			term = other
+		}
+		j := m.spanEnd(i)
+		if end := words[j].End; end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
+			// The run ends in an initialism's dot, where the tokenizer
+			// ends a word whatever follows: "U.S.-led" is "U.S.", "led",
+			// but "TGT-led" one word.
+			return toks, false
+		}
+		toks = append(toks, Token{Term: term, Start: words[i].Start, End: words[j].End})
+		from = append(from, -1)
+		i = j
+	}
+	// " ." after the sentence lets the initialism rule of wordEnd keep a
+	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
+	// but "U.S." followed by " .".
+	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
+		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
+		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
+		toks, from = toks[:len(toks)-1], from[:len(from)-1]
+		t := &toks[len(toks)-1]
+		t.Term, t.End = t.Term+".", n
+		from[len(from)-1] = -1
+	}
+	mk.from = append(from, -1)
+	return append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2}), true
 }
 
 // separates reports whether the byte c, right after TGT or OTHER, ends
