@@ -168,8 +168,9 @@ func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction,
 // Sentimenter is a ModelSentiment, for the sentiment model, from one
 // WordTokenizer tokenisation of each sentence when the two models' words
 // agree on case (the stance model's NameTokenizer is built on words, the
-// sentiment model marks its target on them). The sentiment model scores
-// the terms in parts (corpus.TermParts), never written. Its buffers are
+// sentiment model marks its target on them). With a ModelSentiment, the
+// two models score their terms in parts (corpus.TermParts), never
+// written, each word looked up once for both (partsIndex). Its buffers are
 // reused from sentence to sentence, and from article to article through
 // analyses.
 type analysis struct {
@@ -181,12 +182,12 @@ type analysis struct {
 	words       []corpus.Token     // WordTokenizer{Lower: f.Lower} tokens
 	sentWords   []corpus.Token     // WordTokenizer{Lower: sf.Lower} tokens, if not shared
 	stanceTerms []string           // the stance terms' array
-	parts       []corpus.TermParts // the sentiment terms' array
-	seen        []int32            // partsIndex.score's per word
+	parts       []corpus.TermParts // the terms' array, in parts
+	seen        []int32            // partsIndex.entry's, per word of words
 
 	// The scorers of the models they were made for (nil for an invalid
-	// model, whose Predict gives the error), and the sentiment model's
-	// partsIndex and label indexes.
+	// model, whose Predict gives the error), the index of the two models'
+	// terms, nil without a ModelSentiment, and the sentiment labels.
 	model, sentModel   *models.Model
 	scorer, sentScorer *models.Scorer
 	index              *partsIndex
@@ -227,10 +228,12 @@ func (c *Classifier) analysis() *analysis {
 		m := ms.Model
 		an.sentModel, an.sentScorer = m, nil
 		if an.neg, an.pos = m.Index("negative"), m.Index("positive"); an.neg >= 0 && an.pos >= 0 && m.Index("neutral") >= 0 {
-			if an.sentScorer, _ = m.NewScorer(); an.sentScorer != nil {
-				an.index = ms.partsIndex()
-			}
+			an.sentScorer, _ = m.NewScorer()
 		}
+	}
+	an.index = nil
+	if an.sentiment != nil && an.scorer != nil && an.sentScorer != nil {
+		an.index = ms.partsIndex(c.Model)
 	}
 	return an
 }
@@ -247,18 +250,25 @@ func (an *analysis) terms(clean string) []string {
 // Predict of terms(clean). The prediction's slices are good until the
 // next call.
 func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
-	terms := an.terms(clean)
-	if an.scorer == nil {
-		return an.model.Predict(terms)
+	switch {
+	case an.scorer == nil:
+		return an.model.Predict(an.terms(clean))
+	case an.index == nil:
+		an.scorer.Reset()
+		for _, t := range an.terms(clean) {
+			an.scorer.Add(t)
+		}
+		return an.scorer.Prediction(), nil
 	}
+	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
+	an.parts = an.stance.AppendTermPartsFrom(an.parts[:0], clean, "", an.words)
+	an.seen = append(an.seen[:0], make([]int32, len(an.words))...)
 	an.scorer.Reset()
-	for _, t := range terms {
-		an.scorer.Add(t)
-	}
+	an.index.scoreStance(an.scorer, an.parts, an.seen)
 	return an.scorer.Prediction(), nil
 }
 
-// sentimentOf scores the sentiment of the sentence that terms last saw
+// sentimentOf scores the sentiment of the sentence that stanceOf last saw
 // toward target, with an.sentiment.
 func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
 	words := an.words
@@ -266,14 +276,17 @@ func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
 		an.sentWords = corpus.WordTokenizer{Lower: an.sf.Lower}.AppendTokens(an.sentWords[:0], clean)
 		words = an.sentWords
 	}
-	if an.sentScorer == nil {
+	if an.index == nil {
 		// An invalid model, or not a sentiment model: score gives the error.
 		return an.sentiment.score(an.sentMark.AppendTermsFrom(nil, clean, target, words))
 	}
 	an.parts = an.sentMark.AppendTermPartsFrom(an.parts[:0], clean, target, words)
-	an.seen = append(an.seen[:0], make([]int32, len(words))...)
+	if !an.shared {
+		// The stance analysis's entries are of other words.
+		an.seen = append(an.seen[:0], make([]int32, len(words))...)
+	}
 	an.sentScorer.Reset()
-	an.index.score(an.sentScorer, an.parts, an.seen)
+	an.index.scoreSentiment(an.sentScorer, an.parts, an.seen)
 	p := an.sentScorer.Prediction()
 	return p.Label, p.Probs[an.pos] - p.Probs[an.neg], nil
 }

@@ -61,7 +61,9 @@ func (m *MovieSentiment) Sentiment(s, target string) (string, float64, error) {
 type ModelSentiment struct {
 	Model *models.Model
 
-	index atomic.Pointer[partsIndex] // Model's, built on first use
+	// The index of Model's terms and a stance model's, built on first use
+	// (see analysis).
+	index atomic.Pointer[partsIndex]
 }
 
 // ErrNotSentiment is returned by ModelSentiment for a model without the
@@ -92,85 +94,6 @@ func (s *ModelSentiment) score(terms []string) (string, float64, error) {
 		return "", 0, err
 	}
 	return p.Label, p.Probs[pos] - p.Probs[neg], nil
-}
-
-// A partsIndex finds a model's terms from their parts (corpus.TermParts):
-// each term of the vocabulary under every way SplitTerm writes it, so
-// that a term is found whichever parts the Marker gives it in, and a word
-// that several terms share is looked up once.
-type partsIndex struct {
-	model *models.Model
-	bases map[string]int32 // base -> its entry in rows
-	// rows[e][2*prefix+not] is the model's row (see models.Model.Row) of
-	// the term with base e, or -1.
-	rows [][2 * corpus.TermPrefixes]int32
-}
-
-// partsIndex returns the partsIndex of s.Model, built on first use.
-func (s *ModelSentiment) partsIndex() *partsIndex {
-	m := s.Model
-	if ix := s.index.Load(); ix != nil && ix.model == m {
-		return ix
-	}
-	ix := &partsIndex{model: m, bases: map[string]int32{}}
-	for _, term := range m.Vocabulary() {
-		row := m.Row(term)
-		for p := range corpus.SplitTerm(term) {
-			e, ok := ix.bases[p.Base]
-			if !ok {
-				e = int32(len(ix.rows))
-				ix.bases[p.Base] = e
-				var none [2 * corpus.TermPrefixes]int32
-				for i := range none {
-					none[i] = -1
-				}
-				ix.rows = append(ix.rows, none)
-			}
-			ix.rows[e][partSlot(p)] = row
-		}
-	}
-	s.index.Store(ix)
-	return ix
-}
-
-func partSlot(p corpus.TermParts) int {
-	s := 2 * int(p.Prefix)
-	if p.Not {
-		s++
-	}
-	return s
-}
-
-// base returns the entry of base in ix.rows, or -1 when no term has it.
-func (ix *partsIndex) base(base string) int32 {
-	if e, ok := ix.bases[base]; ok {
-		return e
-	}
-	return -1
-}
-
-// score adds the terms parts of a sentence to s, in order, looking up
-// each word's base once: seen has one element per word of the sentence,
-// all 0 (not looked up yet), and holds its entry plus 2 after.
-func (ix *partsIndex) score(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
-	for _, p := range parts {
-		var e int32
-		if p.Tok >= 0 {
-			if v := seen[p.Tok]; v != 0 {
-				e = v - 2
-			} else {
-				e = ix.base(p.Base)
-				seen[p.Tok] = e + 2
-			}
-		} else {
-			e = ix.base(p.Base)
-		}
-		row := int32(-1)
-		if e >= 0 {
-			row = ix.rows[e][partSlot(p)]
-		}
-		s.AddRow(row)
-	}
 }
 
 // SentimentLabel maps a score in [-1, 1] to negative, neutral or positive,

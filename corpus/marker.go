@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"hash/maphash"
 	"iter"
+	"math/bits"
 	"strings"
 )
 
@@ -64,9 +66,10 @@ func SplitTerm(term string) iter.Seq[TermParts] {
 	}
 }
 
-// partsFilters reports whether filters are ones that appendParts applies
-// itself: NumberFilter and NegationFilter, if any, then PunctFilter, as
-// Features.Analyzer orders them.
+// partsFilters reports whether filters are ones that AppendTermPartsFrom
+// applies itself: NumberFilter and NegationFilter, if any, then
+// PunctFilter, then UniqueFilter, if any, as Features.Analyzer orders
+// them.
 func partsFilters(filters []TokenFilter) bool {
 	order, punct := 0, false
 	for _, f := range filters {
@@ -78,6 +81,8 @@ func partsFilters(filters []TokenFilter) bool {
 			k = 2
 		case PunctFilter:
 			k, punct = 3, true
+		case UniqueFilter:
+			k = 4
 		default:
 			return false
 		}
@@ -93,21 +98,39 @@ func partsFilters(filters []TokenFilter) bool {
 // it appends the same terms, in the same order, to dst, without writing
 // the prefixed ones (nor, for most analyses, any other).
 func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, words []Token) []TermParts {
-	f := mk.f
 	if !mk.parts {
 		return appendWholeParts(dst, mk.AppendTermsFrom(nil, sentence, target, words))
 	}
+	n := len(dst)
+	dst = mk.appendParts(dst, sentence, target, words)
+	if mk.f.Binary {
+		var kept []TermParts
+		kept, mk.slots = uniqueParts(dst[n:], mk.slots)
+		dst = dst[:n+len(kept)]
+	}
+	return dst
+}
+
+// appendParts is AppendTermPartsFrom but for UniqueFilter.
+func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
+	f := mk.f
 	if f.Target <= 0 {
 		target = ""
 	}
 	m := &mk.m
 	m.sentence, m.toks, m.lower = sentence, words, f.Lower
 	pf := partsFilter{numbers: f.Numbers, negation: f.Negation}
-	if !((target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)) {
+	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+	switch {
+	case !marked && f.Names:
+		return pf.addNames(dst, words, sentence)
+	case !marked:
 		for i, t := range words {
 			dst = pf.add(dst, t.Term, int32(i), noPrefix)
 		}
 		return dst
+	case f.Names:
+		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
 	toks, ok := mk.appendMarkedSentence(mk.toks[:0])
 	mk.toks = toks
@@ -187,4 +210,83 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 		}
 	}
 	return append(dst, p)
+}
+
+// addNames adds the tokens words of text with the runs of names merged,
+// as appendNames merges them.
+func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
+	start := true // the next word opens the text, a sentence or a quote
+	inName := false
+	for i, tok := range words {
+		term := tok.Term
+		if isPunct(term) {
+			switch term {
+			case ".", "!", "?", "\"", ":", "(":
+				start = true
+			}
+			inName = false
+			dst = pf.add(dst, term, int32(i), noPrefix)
+			continue
+		}
+		if !start && startsUpper(text[tok.Start:tok.End]) {
+			if !inName {
+				inName = true
+				dst = pf.add(dst, NameTerm, -1, noPrefix)
+			}
+			continue
+		}
+		start, inName = false, false
+		dst = pf.add(dst, term, int32(i), noPrefix)
+	}
+	return dst
+}
+
+// uniqueParts is unique for terms in parts: it keeps the first of each
+// term, whichever parts write it ("not_" and "x", or "not_x"), and
+// returns the set's buffer for the next call.
+func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
+	if len(parts) < 2 {
+		return parts, slots
+	}
+	size := 1 << bits.Len(uint(2*len(parts)))
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
+	mask := uint64(size - 1)
+	out := parts[:0]
+	for _, p := range parts {
+		not, rest := p.key()
+		h := maphash.String(uniqueSeed, rest)
+		if not {
+			h = ^h
+		}
+		for h &= mask; ; h = (h + 1) & mask {
+			s := slots[h]
+			if s == 0 {
+				out = append(out, p)
+				slots[h] = int32(len(out))
+				break
+			}
+			if n, r := out[s-1].key(); n == not && r == rest {
+				break
+			}
+		}
+	}
+	return out, slots
+}
+
+// key returns whether p's term starts with "not_", and the rest of it,
+// when p has no prefix: two such parts write the same term if and only
+// if their keys are equal.
+func (p TermParts) key() (bool, string) {
+	if p.Prefix != noPrefix {
+		panic("corpus: key of a prefixed term")
+	}
+	if !p.Not && strings.HasPrefix(p.Base, "not_") {
+		return true, p.Base[len("not_"):]
+	}
+	return p.Not, p.Base
 }

@@ -546,7 +546,7 @@ type Marker struct {
 // NewMarker returns a Marker for the analysis f.
 func NewMarker(f Features) *Marker {
 	mk := &Marker{f: f, a: f.Analyzer()}
-	mk.parts = partsFilters(mk.a.Filters) && !f.Names
+	mk.parts = partsFilters(mk.a.Filters) && !(f.Binary && (f.Target > 0 || f.Lexicon))
 	return mk
 }
 
