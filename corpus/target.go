@@ -91,6 +91,8 @@ type marking struct {
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
+	raw      []string   // per token: its term as the sentence writes it (see rawAt)
+	word     []bool     // per token: isWordTerm of its raw term
 }
 
 // An addition is one term that markTarget writes after the sentence:
@@ -119,12 +121,21 @@ const (
 	clauseRightPrefix
 )
 
-// rawAt is the term of token i as the sentence writes it (see rawTerm).
-func (m *marking) rawAt(i int) string {
-	if !m.lower {
-		return m.toks[i].Term
+// rawAt is the term of token i as the sentence writes it (see rawTerm),
+// once mark has run.
+func (m *marking) rawAt(i int) string { return m.raw[i] }
+
+// setRaw sets m.raw and m.word for m's tokens.
+func (m *marking) setRaw() {
+	m.raw, m.word = m.raw[:0], m.word[:0]
+	for _, t := range m.toks {
+		raw := t.Term
+		if m.lower {
+			raw = rawTerm(m.sentence, t)
+		}
+		m.raw = append(m.raw, raw)
+		m.word = append(m.word, isWordTerm(raw))
 	}
-	return rawTerm(m.sentence, m.toks[i])
 }
 
 // rawTerm is the term of t, a WordTokenizer token of text, as text writes
@@ -143,6 +154,7 @@ func rawTerm(text string, t Token) string {
 func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	toks := m.toks
 	n := len(toks)
+	m.setRaw()
 	m.pos = slices.Grow(m.pos[:0], n)
 	m.pol = slices.Grow(m.pol[:0], n)
 	m.adds = slices.Grow(m.adds[:0], n)
@@ -172,11 +184,10 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	}
 	firstWord := true
 	for i := range toks {
-		t := m.rawAt(i)
-		if !isWordTerm(t) {
+		if !m.word[i] {
 			continue
 		}
-		if role[i] == 0 && !firstWord && capitalised(t) {
+		if role[i] == 0 && !firstWord && capitalised(m.raw[i]) {
 			role[i] = 2
 		}
 		firstWord = false
@@ -187,7 +198,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	var words int32
 	for i := range toks {
 		m.pos = append(m.pos, words)
-		if isWordTerm(m.rawAt(i)) {
+		if m.word[i] {
 			words++
 		}
 	}
@@ -201,7 +212,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Near words.
 	if window > 0 {
 		for i := range toks {
-			if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
+			if role[i] == 1 || !m.word[i] {
 				continue
 			}
 			side, best := noPrefix, window+1
@@ -236,7 +247,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
+		if role[i] == 1 || !m.word[i] {
 			continue
 		}
 		prefix := clauseRightPrefix
@@ -342,13 +353,18 @@ func (m *marking) polarities() {
 		}
 		// A lower-cased ASCII term is what lexPolarity and negates would
 		// lower-case the word to, without doing it again.
-		low := t
-		if t = m.rawAt(i); !isASCII(low) {
+		low, ascii := t, isASCII(t)
+		if t = m.rawAt(i); !ascii {
 			low = t
 		}
 		var p int8
 		if m.role[i] == 0 {
-			p = lexPolarity(low)
+			if m.lower && ascii {
+				// Lower-cased already.
+				p = lexPolarityLower(low)
+			} else {
+				p = lexPolarity(low)
+			}
 			if in {
 				p = -p
 			}
@@ -676,7 +692,7 @@ func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
 			from = append(from, int32(i))
 			continue
 		}
-		if !isWordTerm(m.rawAt(i)) {
+		if !m.word[i] {
 			return toks, false
 		}
 		term := target
