@@ -5,6 +5,7 @@ import (
 	"iter"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 )
 
 // TermParts is one term of a [Marker]'s analysis in parts, so that a
@@ -228,7 +229,7 @@ func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []T
 			dst = pf.add(dst, term, int32(i), noPrefix)
 			continue
 		}
-		if !start && startsUpper(text[tok.Start:tok.End]) {
+		if c := text[tok.Start]; !start && (c < utf8.RuneSelf && 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && startsUpper(text[tok.Start:tok.End])) {
 			if !inName {
 				inName = true
 				dst = pf.add(dst, NameTerm, -1, noPrefix)

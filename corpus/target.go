@@ -521,6 +521,26 @@ func isWordTerm(term string) bool {
 // capitalised reports whether w starts with a capital and is not all
 // capitals ("Merkel", "McConnell"; not "I", "NATO", "U.S.").
 func capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		// unicode.IsUpper of an ASCII letter, and of ASCII lower case
+		// letters in the ASCII part.
+		if !('A' <= w[0] && w[0] <= 'Z') {
+			return false
+		}
+		i := 1
+		for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+			if 'a' <= w[i] && w[i] <= 'z' {
+				return true
+			}
+		}
+		w = w[i:]
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return true
+			}
+		}
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
