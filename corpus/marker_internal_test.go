@@ -31,3 +31,14 @@ func FuzzCapitalised(f *testing.F) {
 		}
 	})
 }
+
+func FuzzMayNegate(f *testing.F) {
+	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if negatesLower(w, w) && !mayNegate(w) {
+			t.Errorf("mayNegate(%q) = false, but it negates", w)
+		}
+	})
+}

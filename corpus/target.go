@@ -370,7 +370,7 @@ func (m *marking) polarities() {
 			}
 		}
 		m.pol = append(m.pol, p)
-		if !in && negatesLower(t, low) {
+		if !in && mayNegate(t) && negatesLower(t, low) {
 			in = true
 		}
 	}
