@@ -124,7 +124,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 			st.DateInferred = d.Inferred
 		}
 
-		p, err := c.Model.Predict(an.terms(clean))
+		p, err := an.stanceOf(clean)
 		if err != nil {
 			return nil, err
 		}
@@ -168,17 +168,30 @@ func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction,
 // Sentimenter is a ModelSentiment, for the sentiment model, from one
 // WordTokenizer tokenisation of each sentence when the two models' words
 // agree on case (the stance model's NameTokenizer is built on words, the
-// sentiment model marks its target on them). Its buffers are reused from
-// sentence to sentence, and from article to article through analyses.
+// sentiment model marks its target on them). With a ModelSentiment, the
+// two models score their terms in parts (corpus.TermParts), never
+// written, each word looked up once for both (partsIndex). Its buffers are
+// reused from sentence to sentence, and from article to article through
+// analyses.
 type analysis struct {
-	f, sf       corpus.Features // the stance and sentiment analyses
-	stance      *corpus.Marker  // f's
-	sentiment   *ModelSentiment // nil: the Sentimenter analyses for itself
-	sentMark    *corpus.Marker  // sf's
-	shared      bool            // sentMark reads the stance analysis's words
-	words       []corpus.Token  // WordTokenizer{Lower: f.Lower} tokens
-	stanceTerms []string        // the stance terms' array
-	sentTerms   []string        // the sentiment terms' array
+	f, sf       corpus.Features    // the stance and sentiment analyses
+	stance      *corpus.Marker     // f's
+	sentiment   *ModelSentiment    // nil: the Sentimenter analyses for itself
+	sentMark    *corpus.Marker     // sf's
+	shared      bool               // sentMark reads the stance analysis's words
+	words       []corpus.Token     // WordTokenizer{Lower: f.Lower} tokens
+	sentWords   []corpus.Token     // WordTokenizer{Lower: sf.Lower} tokens, if not shared
+	stanceTerms []string           // the stance terms' array
+	parts       []corpus.TermParts // the terms' array, in parts
+	seen        []int32            // partsIndex.entry's, per word of words
+
+	// The scorers of the models they were made for (nil for an invalid
+	// model, whose Predict gives the error), the index of the two models'
+	// terms, nil without a ModelSentiment, and the sentiment labels.
+	model, sentModel   *models.Model
+	scorer, sentScorer *models.Scorer
+	index              *partsIndex
+	neg, pos           int
 }
 
 // analyses keeps analyses, with their buffers, between Article calls.
@@ -199,13 +212,28 @@ func (c *Classifier) analysis() *analysis {
 	if ms != nil {
 		sf = corpus.Features(ms.Model.Tokenizer)
 	}
-	if an, _ := analyses.Get().(*analysis); an != nil && an.f == f && (an.sentiment == nil) == (ms == nil) && an.sf == sf {
-		an.sentiment = ms
-		return an
+	an, _ := analyses.Get().(*analysis)
+	if an == nil || an.f != f || (an.sentiment == nil) != (ms == nil) || an.sf != sf {
+		an = &analysis{f: f, sf: sf, stance: corpus.NewMarker(f)}
+		if ms != nil {
+			an.sentMark, an.shared = corpus.NewMarker(sf), sf.Lower == f.Lower
+		}
 	}
-	an := &analysis{f: f, sf: sf, stance: corpus.NewMarker(f)}
-	if ms != nil {
-		an.sentiment, an.sentMark, an.shared = ms, corpus.NewMarker(sf), sf.Lower == f.Lower
+	an.sentiment = ms
+	if an.model != c.Model {
+		an.model = c.Model
+		an.scorer, _ = c.Model.NewScorer()
+	}
+	if ms != nil && an.sentModel != ms.Model {
+		m := ms.Model
+		an.sentModel, an.sentScorer = m, nil
+		if an.neg, an.pos = m.Index("negative"), m.Index("positive"); an.neg >= 0 && an.pos >= 0 && m.Index("neutral") >= 0 {
+			an.sentScorer, _ = m.NewScorer()
+		}
+	}
+	an.index = nil
+	if an.sentiment != nil && an.scorer != nil && an.sentScorer != nil {
+		an.index = ms.partsIndex(c.Model)
 	}
 	return an
 }
@@ -218,13 +246,47 @@ func (an *analysis) terms(clean string) []string {
 	return an.stanceTerms
 }
 
-// sentimentOf scores the sentiment of the sentence that terms last saw
+// stanceOf predicts the stance of a cleaned sentence, as the stance model's
+// Predict of terms(clean). The prediction's slices are good until the
+// next call.
+func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
+	switch {
+	case an.scorer == nil:
+		return an.model.Predict(an.terms(clean))
+	case an.index == nil:
+		an.scorer.Reset()
+		for _, t := range an.terms(clean) {
+			an.scorer.Add(t)
+		}
+		return an.scorer.Prediction(), nil
+	}
+	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
+	an.parts = an.stance.AppendTermPartsFrom(an.parts[:0], clean, "", an.words)
+	an.seen = append(an.seen[:0], make([]int32, len(an.words))...)
+	an.scorer.Reset()
+	an.index.scoreStance(an.scorer, an.parts, an.seen)
+	return an.scorer.Prediction(), nil
+}
+
+// sentimentOf scores the sentiment of the sentence that stanceOf last saw
 // toward target, with an.sentiment.
 func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
-	if an.shared {
-		an.sentTerms = an.sentMark.AppendTermsFrom(an.sentTerms[:0], clean, target, an.words)
-	} else {
-		an.sentTerms = an.sentMark.AppendTerms(an.sentTerms[:0], clean, target)
+	words := an.words
+	if !an.shared {
+		an.sentWords = corpus.WordTokenizer{Lower: an.sf.Lower}.AppendTokens(an.sentWords[:0], clean)
+		words = an.sentWords
 	}
-	return an.sentiment.score(an.sentTerms)
+	if an.index == nil {
+		// An invalid model, or not a sentiment model: score gives the error.
+		return an.sentiment.score(an.sentMark.AppendTermsFrom(nil, clean, target, words))
+	}
+	an.parts = an.sentMark.AppendTermPartsFrom(an.parts[:0], clean, target, words)
+	if !an.shared {
+		// The stance analysis's entries are of other words.
+		an.seen = append(an.seen[:0], make([]int32, len(words))...)
+	}
+	an.sentScorer.Reset()
+	an.index.scoreSentiment(an.sentScorer, an.parts, an.seen)
+	p := an.sentScorer.Prediction()
+	return p.Label, p.Probs[an.pos] - p.Probs[an.neg], nil
 }

@@ -3,6 +3,7 @@ package classify
 import (
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cdipaolo/sentiment"
 	"github.com/stancemix/stance/corpus"
@@ -59,6 +60,10 @@ func (m *MovieSentiment) Sentiment(s, target string) (string, float64, error) {
 // concurrent use.
 type ModelSentiment struct {
 	Model *models.Model
+
+	// The index of Model's terms and a stance model's, built on first use
+	// (see analysis).
+	index atomic.Pointer[partsIndex]
 }
 
 // ErrNotSentiment is returned by ModelSentiment for a model without the

@@ -16,15 +16,21 @@ func lexPolarity(w string) int8 {
 	}
 	// Lower-casing can shorten a word: the Kelvin sign "\u212A" (3 bytes)
 	// becomes "k".
-	if w = lower(w); len(w) < 3 {
+	return lexPolarityLower(lower(w))
+}
+
+// lexPolarityLower is lexPolarity of a word that is lower-cased already.
+func lexPolarityLower(w string) int8 {
+	if len(w) < 3 {
 		return 0
 	}
-	a, b := w[0]-'a', w[1]-'a' // below 'a' wraps past 26
-	if a >= 26 || b >= 26 {
+	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a' // below 'a' wraps past 26
+	if a >= 26 || b >= 26 || c >= 26 {
 		return 0
 	}
-	for _, e := range lexIndex[int(a)*26+int(b)] {
-		if e.stem[2] == w[2] && (e.whole && w == e.stem || !e.whole && strings.HasPrefix(w, e.stem)) {
+	k := (int(a)*26+int(b))*26 + int(c)
+	for _, e := range lexEntries[lexStart[k]:lexStart[k+1]] {
+		if e.whole && w == e.stem || !e.whole && strings.HasPrefix(w, e.stem) {
 			return e.pol
 		}
 	}
@@ -37,23 +43,34 @@ type lexEntry struct {
 	pol   int8
 }
 
-// lexIndex holds the lexicon by the first two letters of its stems (all
-// start with three lower-case letters), negative stems first, so that a
-// word matching both is negative: an array, cheaper to look up than a map.
-var lexIndex = func() *[26 * 26][]lexEntry {
-	var idx [26 * 26][]lexEntry
-	add := func(s string, pol int8) {
+// lexEntries holds the lexicon by the first three letters of its stems
+// (all start with three lower-case letters), negative stems first within
+// them, so that a word matching both is negative; lexStart[k] is where the
+// stems of key k, (a*26+b)*26+c for letters a b c from 0, start in it.
+// Arrays, cheaper to look up than a map, and few stems to try per key.
+var lexEntries, lexStart = func() ([]lexEntry, *[26*26*26 + 1]uint16) {
+	var start [26*26*26 + 1]uint16
+	key := func(s string) int { return (int(s[0]-'a')*26+int(s[1]-'a'))*26 + int(s[2]-'a') }
+	all := append(append([]string{}, lexNegative...), lexPositive...)
+	for _, s := range all {
+		start[key(s)+1]++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	entries := make([]lexEntry, len(all))
+	next := start
+	for i, s := range all {
 		stem, whole := strings.CutSuffix(s, "$")
-		k := int(s[0]-'a')*26 + int(s[1]-'a')
-		idx[k] = append(idx[k], lexEntry{stem, whole, pol})
+		pol := int8(1)
+		if i < len(lexNegative) {
+			pol = -1
+		}
+		k := key(s)
+		entries[next[k]] = lexEntry{stem, whole, pol}
+		next[k]++
 	}
-	for _, s := range lexNegative {
-		add(s, -1)
-	}
-	for _, s := range lexPositive {
-		add(s, 1)
-	}
-	return &idx
+	return entries, &start
 }()
 
 var lexNegative = []string{

@@ -38,11 +38,20 @@ func checkMarker(t *testing.T, markers []*corpus.Marker, sentence, target string
 		f := markerFeatures[i]
 		want := textTerms(f, sentence, target)
 		got := mk.Terms(sentence, target)
-		if slices.Equal(want, got) {
-			continue // cmp.Diff takes longer to say so
+		if !slices.Equal(want, got) {
+			t.Errorf("%+v: Marker.Terms(%q, %q) mismatch (-want +got):\n%s\nmarked text: %q", f, sentence, target, cmp.Diff(want, got), f.Text(sentence, target))
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Errorf("%+v: Marker.Terms(%q, %q) mismatch (-want +got):\n%s\nmarked text: %q", f, sentence, target, diff, f.Text(sentence, target))
+		words := corpus.WordTokenizer{Lower: f.Lower}.Tokenize(sentence)
+		parts := mk.AppendTermPartsFrom(nil, sentence, target, words)
+		got = got[:0]
+		for _, p := range parts {
+			got = append(got, p.String())
+			if p.Tok >= 0 && (int(p.Tok) >= len(words) || words[p.Tok].Term != p.Base) {
+				t.Errorf("%+v: Marker.AppendTermPartsFrom(%q, %q): %+v is not of word %d", f, sentence, target, p, p.Tok)
+			}
+		}
+		if !slices.Equal(want, got) {
+			t.Errorf("%+v: Marker.AppendTermPartsFrom(%q, %q) mismatch (-want +got):\n%s\nmarked text: %q", f, sentence, target, cmp.Diff(want, got), f.Text(sentence, target))
 		}
 	}
 }
@@ -254,6 +263,32 @@ func BenchmarkMarkerTerms(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		terms = mk.AppendTermsFrom(terms[:0], s, "Donald Trump", words)
+	}
+}
+
+func BenchmarkMarkerTermParts(b *testing.B) {
+	const s = "Senator Elizabeth Warren, who has criticised the bank, said on Tuesday that President Donald Trump's tax plan would not help working families in Ohio."
+	mk := corpus.NewMarker(markerFeatures[0])
+	words := corpus.WordTokenizer{Lower: true}.Tokenize(s)
+	var parts []corpus.TermParts
+	b.ReportAllocs()
+	for b.Loop() {
+		parts = mk.AppendTermPartsFrom(parts[:0], s, "Donald Trump", words)
+	}
+}
+
+func TestSplitTerm(t *testing.T) {
+	for _, term := range []string{"plan", "l_plan", "not_cr_plan", "not_", "not_not_x", "L1_l_", "<num>", ""} {
+		n := 0
+		for p := range corpus.SplitTerm(term) {
+			if p.String() != term {
+				t.Errorf("SplitTerm(%q) gave %+v, which is %q", term, p, p.String())
+			}
+			n++
+		}
+		if n == 0 {
+			t.Errorf("SplitTerm(%q) gave nothing", term)
+		}
 	}
 }
 

@@ -91,6 +91,8 @@ type marking struct {
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
+	raw      []string   // per token: its term as the sentence writes it (see rawAt)
+	word     []bool     // per token: isWordTerm of its raw term
 }
 
 // An addition is one term that markTarget writes after the sentence:
@@ -119,12 +121,21 @@ const (
 	clauseRightPrefix
 )
 
-// rawAt is the term of token i as the sentence writes it (see rawTerm).
-func (m *marking) rawAt(i int) string {
-	if !m.lower {
-		return m.toks[i].Term
+// rawAt is the term of token i as the sentence writes it (see rawTerm),
+// once mark has run.
+func (m *marking) rawAt(i int) string { return m.raw[i] }
+
+// setRaw sets m.raw and m.word for m's tokens.
+func (m *marking) setRaw() {
+	m.raw, m.word = m.raw[:0], m.word[:0]
+	for _, t := range m.toks {
+		raw := t.Term
+		if m.lower {
+			raw = rawTerm(m.sentence, t)
+		}
+		m.raw = append(m.raw, raw)
+		m.word = append(m.word, isWordTerm(raw))
 	}
-	return rawTerm(m.sentence, m.toks[i])
 }
 
 // rawTerm is the term of t, a WordTokenizer token of text, as text writes
@@ -143,6 +154,7 @@ func rawTerm(text string, t Token) string {
 func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	toks := m.toks
 	n := len(toks)
+	m.setRaw()
 	m.pos = slices.Grow(m.pos[:0], n)
 	m.pol = slices.Grow(m.pol[:0], n)
 	m.adds = slices.Grow(m.adds[:0], n)
@@ -172,11 +184,10 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	}
 	firstWord := true
 	for i := range toks {
-		t := m.rawAt(i)
-		if !isWordTerm(t) {
+		if !m.word[i] {
 			continue
 		}
-		if role[i] == 0 && !firstWord && capitalised(t) {
+		if role[i] == 0 && !firstWord && capitalised(m.raw[i]) {
 			role[i] = 2
 		}
 		firstWord = false
@@ -187,7 +198,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	var words int32
 	for i := range toks {
 		m.pos = append(m.pos, words)
-		if isWordTerm(m.rawAt(i)) {
+		if m.word[i] {
 			words++
 		}
 	}
@@ -201,7 +212,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Near words.
 	if window > 0 {
 		for i := range toks {
-			if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
+			if role[i] == 1 || !m.word[i] {
 				continue
 			}
 			side, best := noPrefix, window+1
@@ -236,7 +247,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !isWordTerm(m.rawAt(i)) {
+		if role[i] == 1 || !m.word[i] {
 			continue
 		}
 		prefix := clauseRightPrefix
@@ -342,19 +353,24 @@ func (m *marking) polarities() {
 		}
 		// A lower-cased ASCII term is what lexPolarity and negates would
 		// lower-case the word to, without doing it again.
-		low := t
-		if t = m.rawAt(i); !isASCII(low) {
+		low, ascii := t, isASCII(t)
+		if t = m.rawAt(i); !ascii {
 			low = t
 		}
 		var p int8
 		if m.role[i] == 0 {
-			p = lexPolarity(low)
+			if m.lower && ascii {
+				// Lower-cased already.
+				p = lexPolarityLower(low)
+			} else {
+				p = lexPolarity(low)
+			}
 			if in {
 				p = -p
 			}
 		}
 		m.pol = append(m.pol, p)
-		if !in && negatesLower(t, low) {
+		if !in && mayNegate(t) && negatesLower(t, low) {
 			in = true
 		}
 	}
@@ -505,6 +521,26 @@ func isWordTerm(term string) bool {
 // capitalised reports whether w starts with a capital and is not all
 // capitals ("Merkel", "McConnell"; not "I", "NATO", "U.S.").
 func capitalised(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		// unicode.IsUpper of an ASCII letter, and of ASCII lower case
+		// letters in the ASCII part.
+		if !('A' <= w[0] && w[0] <= 'Z') {
+			return false
+		}
+		i := 1
+		for ; i < len(w) && w[i] < utf8.RuneSelf; i++ {
+			if 'a' <= w[i] && w[i] <= 'z' {
+				return true
+			}
+		}
+		w = w[i:]
+		for _, r := range w {
+			if unicode.IsLower(r) {
+				return true
+			}
+		}
+		return false
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsUpper(r) {
 		return false
@@ -538,12 +574,16 @@ type Marker struct {
 	toks  []Token  // the tokens of the marked text
 	buf   []byte   // the additions' terms, written once
 	slots []int32  // UniqueFilter's set
+	from  []int32  // appendMarkedSentence's index of each token in words
+	parts bool     // AppendTermPartsFrom runs the filters itself (see marker.go)
 	m     marking
 }
 
 // NewMarker returns a Marker for the analysis f.
 func NewMarker(f Features) *Marker {
-	return &Marker{f: f, a: f.Analyzer()}
+	mk := &Marker{f: f, a: f.Analyzer()}
+	mk.parts = partsFilters(mk.a.Filters) && !(f.Binary && (f.Target > 0 || f.Lexicon))
+	return mk
 }
 
 // Terms returns the terms of sentence with target marked.
@@ -615,45 +655,11 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 // words (' ’ - . , &), when it is tokenised on its own: they are separated
 // by spaces, so one addition's tokens do not depend on another's.
 func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
+	toks, ok := mk.appendMarkedSentence(toks)
+	if !ok {
+		return toks, false
+	}
 	m, lower := &mk.m, mk.f.Lower
-	sentence, words := m.sentence, m.toks
-	target, other := TargetTerm, OtherTerm
-	if lower {
-		target, other = "tgt", "other"
-	}
-	for i := 0; i < len(words); i++ {
-		if m.role[i] == 0 {
-			toks = append(toks, words[i])
-			continue
-		}
-		if !isWordTerm(m.rawAt(i)) {
-			return toks, false
-		}
-		term := target
-		if m.role[i] == 2 {
-			term = other
-		}
-		j := m.spanEnd(i)
-		if end := words[j].End; end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
-			// The run ends in an initialism's dot, where the tokenizer
-			// ends a word whatever follows: "U.S.-led" is "U.S.", "led",
-			// but "TGT-led" one word.
-			return toks, false
-		}
-		toks = append(toks, Token{Term: term, Start: words[i].Start, End: words[j].End})
-		i = j
-	}
-	// " ." after the sentence lets the initialism rule of wordEnd keep a
-	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
-	// but "U.S." followed by " .".
-	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
-		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
-		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
-		toks = toks[:len(toks)-1]
-		t := &toks[len(toks)-1]
-		t.Term, t.End = t.Term+".", n
-	}
-	toks = append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2})
 
 	// The additions' terms are written into one string and cut from it.
 	buf := mk.buf[:0]
@@ -686,6 +692,57 @@ func (mk *Marker) appendMarked(toks []Token) ([]Token, bool) {
 		}
 	}
 	return toks, true
+}
+
+// appendMarkedSentence appends to toks the tokens of appendMarked up to
+// the " ." after the sentence, and sets mk.from to the index in words of
+// each token that is one of words, -1 for the others; false leaves the
+// text to write and tokenise.
+func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
+	m, lower := &mk.m, mk.f.Lower
+	sentence, words := m.sentence, m.toks
+	target, other := TargetTerm, OtherTerm
+	if lower {
+		target, other = "tgt", "other"
+	}
+	from := mk.from[:0]
+	for i := 0; i < len(words); i++ {
+		if m.role[i] == 0 {
+			toks = append(toks, words[i])
+			from = append(from, int32(i))
+			continue
+		}
+		if !m.word[i] {
+			return toks, false
+		}
+		term := target
+		if m.role[i] == 2 {
+			term = other
+		}
+		j := m.spanEnd(i)
+		if end := words[j].End; end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
+			// The run ends in an initialism's dot, where the tokenizer
+			// ends a word whatever follows: "U.S.-led" is "U.S.", "led",
+			// but "TGT-led" one word.
+			return toks, false
+		}
+		toks = append(toks, Token{Term: term, Start: words[i].Start, End: words[j].End})
+		from = append(from, -1)
+		i = j
+	}
+	// " ." after the sentence lets the initialism rule of wordEnd keep a
+	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
+	// but "U.S." followed by " .".
+	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
+		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
+		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
+		toks, from = toks[:len(toks)-1], from[:len(from)-1]
+		t := &toks[len(toks)-1]
+		t.Term, t.End = t.Term+".", n
+		from[len(from)-1] = -1
+	}
+	mk.from = append(from, -1)
+	return append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2}), true
 }
 
 // separates reports whether the byte c, right after TGT or OTHER, ends

@@ -413,8 +413,24 @@ func (NegationFilter) Filter(toks []Token) []Token {
 }
 
 func negates(w string) bool {
-	return negatesLower(w, w)
+	return mayNegate(w) && negatesLower(w, w)
 }
+
+// mayNegate is false for most words that negatesLower is false for, and
+// cheap enough to be inlined: those of one byte, and those that do not
+// end in 't' and start with a letter no negation word starts with.
+func mayNegate(w string) bool {
+	return len(w) > 1 && (w[len(w)-1] == 't' || negationFirst[w[0]])
+}
+
+// negationFirst holds the first bytes that negatesLower lets through to
+// its list of words: c d f n r w in either case.
+var negationFirst = func() (first [256]bool) {
+	for _, c := range "cdfnrwCDFNRW" {
+		first[c] = true
+	}
+	return first
+}()
 
 // negatesLower is negates(w) for a word w whose lower-cased form is
 // lower(low): low is w, or w lower-cased already, which spares lowering

@@ -332,21 +332,92 @@ func (m *Model) Predict(terms []string) (Prediction, error) {
 	if m.buildErr != nil {
 		return Prediction{}, m.buildErr
 	}
-	k := len(m.Labels)
 	// Log and Probs share one allocation.
-	buf := make([]float64, 2*k)
-	scores := buf[:k:k]
-	copy(scores, m.logPrior)
+	s := Scorer{m: m, buf: make([]float64, 2*len(m.Labels))}
+	s.Reset()
 	for _, t := range terms {
-		row := m.unknown
-		if j, ok := m.index[t]; ok {
-			row = m.logp[int(j)*k : int(j)*k+k]
-		}
-		for i := range scores {
-			scores[i] += row[i]
-		}
+		s.Add(t)
 	}
-	p := Prediction{Log: scores, Probs: buf[k:]}
+	return s.Prediction(), nil
+}
+
+// Row returns the row of term in the model's tables, for [Scorer.AddRow],
+// or -1 for a term outside the vocabulary (and for every term of an
+// invalid model).
+func (m *Model) Row(term string) int32 {
+	m.build()
+	if j, ok := m.index[term]; ok {
+		return j
+	}
+	return -1
+}
+
+// A Scorer adds up a model's scores for a list of terms one term at a
+// time, as Predict does, for a caller that scores many lists: it reuses
+// its buffers, and it takes terms as rows (see [Model.Row]) that the
+// caller may have looked up once for several terms. Predict(terms) is
+// Reset, Add of each term in order, and Prediction, to the bit. A Scorer
+// is not safe for concurrent use.
+type Scorer struct {
+	m   *Model
+	buf []float64 // the log scores, then the probabilities
+}
+
+// NewScorer returns a Scorer for m, reset. It returns an error only for an
+// invalid model.
+func (m *Model) NewScorer() (*Scorer, error) {
+	m.build()
+	if m.buildErr != nil {
+		return nil, m.buildErr
+	}
+	s := &Scorer{m: m, buf: make([]float64, 2*len(m.Labels))}
+	s.Reset()
+	return s, nil
+}
+
+// Reset starts a new list of terms.
+func (s *Scorer) Reset() {
+	copy(s.buf, s.m.logPrior)
+}
+
+// Add adds term to the list.
+func (s *Scorer) Add(term string) {
+	m := s.m
+	row := m.unknown
+	if j, ok := m.index[term]; ok {
+		k := len(m.Labels)
+		row = m.logp[int(j)*k : int(j)*k+k]
+	}
+	s.add(row)
+}
+
+// AddRow adds the term of row j (see [Model.Row]; -1 for a term outside
+// the vocabulary) to the list.
+func (s *Scorer) AddRow(j int32) {
+	m := s.m
+	row := m.unknown
+	if j >= 0 {
+		k := len(m.Labels)
+		row = m.logp[int(j)*k : int(j)*k+k]
+	}
+	s.add(row)
+}
+
+func (s *Scorer) add(row []float64) {
+	scores := s.buf[:len(row)]
+	for i := range scores {
+		scores[i] += row[i]
+	}
+}
+
+// Prediction returns the prediction for the terms added since Reset. Its
+// Log and Probs are the Scorer's buffers, good until the next Reset; it
+// may be called only once per list.
+func (s *Scorer) Prediction() Prediction {
+	m := s.m
+	k := len(m.Labels)
+	scores := s.buf[:k:k]
+	p := Prediction{Log: scores, Probs: s.buf[k : 2*k : 2*k]}
 	best := 0
 	for i := range scores {
 		scores[i] += m.adjust[i]
@@ -364,7 +435,7 @@ func (m *Model) Predict(terms []string) (Prediction, error) {
 		p.Probs[i] /= sum
 	}
 	p.Index, p.Label, p.Prob = best, m.Labels[best], p.Probs[best]
-	return p, nil
+	return p
 }
 
 // TermWeight returns, for each label, the log-probability the model gives

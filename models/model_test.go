@@ -182,3 +182,38 @@ func TestLoadFileTooLarge(t *testing.T) {
 		t.Errorf("LoadFile of a sparse %d-byte file: %v, want ErrTooLarge", models.MaxSize+1, err)
 	}
 }
+
+// TestScorer checks that a Scorer, reused from list to list and given
+// rows, predicts the bits Predict does.
+func TestScorer(t *testing.T) {
+	m, err := models.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists := [][]string{
+		nil,
+		{"sanctions", "not_talks", "no-such-term", "<num>"},
+		{"the", "the", "president", "\x00", "praised", "aid"},
+		strings.Fields("the united states will not not_stop not_putting not_pressure on name 's government"),
+	}
+	s, err := m.NewScorer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, terms := range lists {
+		want, err := m.Predict(terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Reset()
+		for _, term := range terms {
+			s.AddRow(m.Row(term))
+		}
+		if diff := cmp.Diff(want, s.Prediction()); diff != "" {
+			t.Errorf("Scorer of %q mismatch (-want +got):\n%s", terms, diff)
+		}
+	}
+	if _, err := (&models.Model{}).NewScorer(); err == nil {
+		t.Error("NewScorer of an invalid model gave no error")
+	}
+}

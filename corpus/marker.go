@@ -1,0 +1,293 @@
+package corpus
+
+import (
+	"hash/maphash"
+	"iter"
+	"math/bits"
+	"strings"
+	"unicode/utf8"
+)
+
+// TermParts is one term of a [Marker]'s analysis in parts, so that a
+// model can look it up without its being written: "not_" if Not, then
+// [TermPrefix](Prefix), then Base. Most terms of a target-aware analysis
+// are a word of the sentence with a prefix ("l_said", "cr_plan"), several
+// of them the same word, and many in a negation's scope.
+type TermParts struct {
+	Base string
+	// Tok is the index of the word token whose Term Base is, in the
+	// tokens given to AppendTermPartsFrom, or -1: terms with the same Tok
+	// have the same Base, which a caller may look up once.
+	Tok    int32
+	Prefix uint8
+	Not    bool
+}
+
+// TermPrefixes is the number of prefixes of [TermParts].
+const TermPrefixes = len(partPrefixes)
+
+// partPrefixes are the prefixes of TermParts: none, then the prefixes of
+// additions as markTarget writes them, then in lower case.
+var partPrefixes = [...]string{"", "L_", "R_", "L1_", "R1_", "CL_", "CR_", "l_", "r_", "l1_", "r1_", "cl_", "cr_"}
+
+// TermPrefix returns the prefix of a [TermParts] whose Prefix is i, for i
+// below TermPrefixes.
+func TermPrefix(i int) string { return partPrefixes[i] }
+
+// String returns the term that p stands for.
+func (p TermParts) String() string {
+	s := partPrefixes[p.Prefix] + p.Base
+	if p.Not {
+		s = "not_" + s
+	}
+	return s
+}
+
+// SplitTerm returns every way of writing term as TermParts (with Tok -1),
+// as the terms of a model's vocabulary can be written: a term is found
+// under any of its parts.
+func SplitTerm(term string) iter.Seq[TermParts] {
+	return func(yield func(TermParts) bool) {
+		rest, not := term, false
+		for {
+			for i, prefix := range partPrefixes {
+				if base, ok := strings.CutPrefix(rest, prefix); ok {
+					if !yield(TermParts{Base: base, Tok: -1, Prefix: uint8(i), Not: not}) {
+						return
+					}
+				}
+			}
+			if not {
+				return
+			}
+			if rest, not = strings.CutPrefix(term, "not_"); !not {
+				return
+			}
+		}
+	}
+}
+
+// partsFilters reports whether filters are ones that AppendTermPartsFrom
+// applies itself: NumberFilter and NegationFilter, if any, then
+// PunctFilter, then UniqueFilter, if any, as Features.Analyzer orders
+// them.
+func partsFilters(filters []TokenFilter) bool {
+	order, punct := 0, false
+	for _, f := range filters {
+		k := 0
+		switch f.(type) {
+		case NumberFilter:
+			k = 1
+		case NegationFilter:
+			k = 2
+		case PunctFilter:
+			k, punct = 3, true
+		case UniqueFilter:
+			k = 4
+		default:
+			return false
+		}
+		if k <= order {
+			return false
+		}
+		order = k
+	}
+	return punct
+}
+
+// AppendTermPartsFrom is [Marker.AppendTermsFrom] with each term in parts:
+// it appends the same terms, in the same order, to dst, without writing
+// the prefixed ones (nor, for most analyses, any other).
+func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, words []Token) []TermParts {
+	if !mk.parts {
+		return appendWholeParts(dst, mk.AppendTermsFrom(nil, sentence, target, words))
+	}
+	n := len(dst)
+	dst = mk.appendParts(dst, sentence, target, words)
+	if mk.f.Binary {
+		var kept []TermParts
+		kept, mk.slots = uniqueParts(dst[n:], mk.slots)
+		dst = dst[:n+len(kept)]
+	}
+	return dst
+}
+
+// appendParts is AppendTermPartsFrom but for UniqueFilter.
+func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
+	f := mk.f
+	if f.Target <= 0 {
+		target = ""
+	}
+	m := &mk.m
+	m.sentence, m.toks, m.lower = sentence, words, f.Lower
+	pf := partsFilter{numbers: f.Numbers, negation: f.Negation}
+	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+	switch {
+	case !marked && f.Names:
+		return pf.addNames(dst, words, sentence)
+	case !marked:
+		for i, t := range words {
+			dst = pf.add(dst, t.Term, int32(i), noPrefix)
+		}
+		return dst
+	case f.Names:
+		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
+	}
+	toks, ok := mk.appendMarkedSentence(mk.toks[:0])
+	mk.toks = toks
+	if !ok {
+		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
+	}
+	for i, t := range toks {
+		dst = pf.add(dst, t.Term, mk.from[i], noPrefix)
+	}
+	lower := f.Lower
+	for k, a := range m.adds {
+		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
+			// As appendMarked: tokenised on its own, and rare.
+			text := prefixes[a.prefix] + m.rawAt(int(a.tok))
+			if k < len(m.adds)-1 {
+				text += " "
+			}
+			from := len(mk.toks)
+			mk.toks = WordTokenizer{Lower: lower}.AppendTokens(mk.toks, text)
+			for _, t := range mk.toks[from:] {
+				dst = pf.add(dst, t.Term, -1, noPrefix)
+			}
+			continue
+		}
+		prefix, tok := a.prefix, a.tok
+		if lower && prefix != noPrefix {
+			prefix += uint8(len(prefixes) - 1)
+		}
+		if tok < 0 || m.role[tok] == 2 {
+			tok = -1
+		}
+		dst = pf.add(dst, m.addTerm(a, lower), tok, prefix)
+	}
+	return dst
+}
+
+// appendWholeParts appends terms to dst as TermParts without a prefix.
+func appendWholeParts(dst []TermParts, terms []string) []TermParts {
+	for _, t := range terms {
+		dst = append(dst, TermParts{Base: t, Tok: -1})
+	}
+	return dst
+}
+
+// A partsFilter is NumberFilter (if numbers), NegationFilter (if
+// negation) and PunctFilter run one token at a time, for terms in parts.
+type partsFilter struct {
+	numbers, negation bool
+	in                bool // in a negation's scope
+}
+
+// add appends to dst the term prefix+base, of the word token tok (or -1),
+// as the filters leave it, if they keep it.
+func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8) []TermParts {
+	// A prefix starts with a letter and ends in "_": the term is no
+	// number, no punctuation, and no negation word; it ends in "n't" only
+	// if base does.
+	if prefix == noPrefix {
+		if pf.numbers && base != "" && isDigit(base[0]) {
+			base, tok = "<num>", -1
+		}
+		if isPunct(base) {
+			if base != "\"" {
+				pf.in = false
+			}
+			return dst
+		}
+	}
+	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
+	if pf.negation {
+		switch {
+		case pf.in:
+			p.Not = true
+		case prefix == noPrefix && negates(base),
+			prefix != noPrefix && len(base) > 2 && (strings.HasSuffix(base, "n't") || strings.HasSuffix(base, "n’t")):
+			pf.in = true
+		}
+	}
+	return append(dst, p)
+}
+
+// addNames adds the tokens words of text with the runs of names merged,
+// as appendNames merges them.
+func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
+	start := true // the next word opens the text, a sentence or a quote
+	inName := false
+	for i, tok := range words {
+		term := tok.Term
+		if isPunct(term) {
+			switch term {
+			case ".", "!", "?", "\"", ":", "(":
+				start = true
+			}
+			inName = false
+			dst = pf.add(dst, term, int32(i), noPrefix)
+			continue
+		}
+		if c := text[tok.Start]; !start && (c < utf8.RuneSelf && 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && startsUpper(text[tok.Start:tok.End])) {
+			if !inName {
+				inName = true
+				dst = pf.add(dst, NameTerm, -1, noPrefix)
+			}
+			continue
+		}
+		start, inName = false, false
+		dst = pf.add(dst, term, int32(i), noPrefix)
+	}
+	return dst
+}
+
+// uniqueParts is unique for terms in parts: it keeps the first of each
+// term, whichever parts write it ("not_" and "x", or "not_x"), and
+// returns the set's buffer for the next call.
+func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
+	if len(parts) < 2 {
+		return parts, slots
+	}
+	size := 1 << bits.Len(uint(2*len(parts)))
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
+	mask := uint64(size - 1)
+	out := parts[:0]
+	for _, p := range parts {
+		not, rest := p.key()
+		h := maphash.String(uniqueSeed, rest)
+		if not {
+			h = ^h
+		}
+		for h &= mask; ; h = (h + 1) & mask {
+			s := slots[h]
+			if s == 0 {
+				out = append(out, p)
+				slots[h] = int32(len(out))
+				break
+			}
+			if n, r := out[s-1].key(); n == not && r == rest {
+				break
+			}
+		}
+	}
+	return out, slots
+}
+
+// key returns whether p's term starts with "not_", and the rest of it,
+// when p has no prefix: two such parts write the same term if and only
+// if their keys are equal.
+func (p TermParts) key() (bool, string) {
+	if p.Prefix != noPrefix {
+		panic("corpus: key of a prefixed term")
+	}
+	if !p.Not && strings.HasPrefix(p.Base, "not_") {
+		return true, p.Base[len("not_"):]
+	}
+	return p.Not, p.Base
+}
