@@ -22,7 +22,7 @@ const (
 	// realNewsFloor is the macro-F1 of the embedded default model on the
 	// 1,349 real news sentences of stance_cameo/train.tsv (silver labels),
 	// and realNewsDiplomaticFloor the same without its violence rows.
-	realNewsFloor           = 0.67
+	realNewsFloor           = 0.68
 	realNewsDiplomaticFloor = 0.67
 )
 
