@@ -18,7 +18,7 @@ const (
 	// heldOutFloor is the macro-F1 of a model trained on the repository's
 	// training corpus and scored on data/stance/heldout.tsv, a set written
 	// in another register and never trained on.
-	heldOutFloor = 0.93
+	heldOutFloor = 0.94
 	// realNewsFloor is the macro-F1 of the embedded default model on the
 	// 1,349 real news sentences of stance_cameo/train.tsv (silver labels),
 	// and realNewsDiplomaticFloor the same without its violence rows.
