@@ -5,7 +5,6 @@ import (
 	"iter"
 	"math/bits"
 	"strings"
-	"unicode/utf8"
 )
 
 // TermParts is one term of a [Marker]'s analysis in parts, so that a
@@ -216,28 +215,15 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 // addNames adds the tokens words of text with the runs of names merged,
 // as appendNames merges them.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
-	start := true // the next word opens the text, a sentence or a quote
-	inName := false
+	runs := nameRuns{start: true}
 	for i, tok := range words {
-		term := tok.Term
-		if isPunct(term) {
-			switch term {
-			case ".", "!", "?", "\"", ":", "(":
-				start = true
-			}
-			inName = false
-			dst = pf.add(dst, term, int32(i), noPrefix)
-			continue
+		switch runs.step(tok, text) {
+		case nameExtend:
+		case nameOpen:
+			dst = pf.add(dst, NameTerm, -1, noPrefix)
+		default:
+			dst = pf.add(dst, tok.Term, int32(i), noPrefix)
 		}
-		if c := text[tok.Start]; !start && (c < utf8.RuneSelf && 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf && startsUpper(text[tok.Start:tok.End])) {
-			if !inName {
-				inName = true
-				dst = pf.add(dst, NameTerm, -1, noPrefix)
-			}
-			continue
-		}
-		start, inName = false, false
-		dst = pf.add(dst, term, int32(i), noPrefix)
 	}
 	return dst
 }

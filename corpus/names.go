@@ -39,36 +39,65 @@ func (t NameTokenizer) AppendTokens(dst []Token, text string) []Token {
 // names merged as NameTokenizer merges them. out may share words' array if
 // it ends where words starts.
 func appendNames(out, words []Token, text string) []Token {
-	start := true // the next word opens the text, a sentence or a quote
-	inName := false
+	runs := nameRuns{start: true}
 	for _, tok := range words {
-		term := tok.Term
-		if isPunct(term) {
-			switch term {
-			case ".", "!", "?", "\"", ":", "(":
-				start = true
-			}
-			inName = false
-			out = append(out, tok)
-			continue
-		}
-		if !start && startsUpper(text[tok.Start:tok.End]) {
-			if inName {
-				out[len(out)-1].End = tok.End
-				continue
-			}
-			inName = true
+		switch runs.step(tok, text) {
+		case nameExtend:
+			out[len(out)-1].End = tok.End
+		case nameOpen:
 			out = append(out, Token{Term: NameTerm, Start: tok.Start, End: tok.End})
-			continue
+		default:
+			out = append(out, tok)
 		}
-		start, inName = false, false
-		out = append(out, tok)
 	}
 	return out
 }
 
-// startsUpper reports whether w starts with an upper-case letter.
+// A nameStep is what merging the runs of names does with one word token.
+type nameStep uint8
+
+const (
+	nameKeep   nameStep = iota // the token stays as it is
+	nameOpen                   // it opens a run of names: one NameTerm token
+	nameExtend                 // it continues the run that the last token opened
+)
+
+// nameRuns finds the runs of names in a text's word tokens, read in
+// order: the one definition that NameTokenizer and the Marker's parts
+// share. Its zero value must be given start: true.
+type nameRuns struct {
+	start  bool // the next word opens the text, a sentence or a quote
+	inName bool // the last token was in a run of names
+}
+
+// step returns what to do with tok, the next word token of text.
+func (r *nameRuns) step(tok Token, text string) nameStep {
+	if isPunct(tok.Term) {
+		switch tok.Term {
+		case ".", "!", "?", "\"", ":", "(":
+			r.start = true
+		}
+		r.inName = false
+		return nameKeep
+	}
+	if !r.start && startsUpper(text[tok.Start:tok.End]) {
+		if r.inName {
+			return nameExtend
+		}
+		r.inName = true
+		return nameOpen
+	}
+	r.start, r.inName = false, false
+	return nameKeep
+}
+
+// startsUpper reports whether w starts with an upper-case letter. It
+// decides an ASCII first byte without decoding a rune: it runs for every
+// word of every sentence.
 func startsUpper(w string) bool {
+	if w != "" && w[0] < utf8.RuneSelf {
+		return 'A' <= w[0] && w[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
