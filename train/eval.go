@@ -111,12 +111,8 @@ func Predict(m *models.Model, recs []corpus.Record) (gold, pred []int, err error
 			// The analysis, and the terms of one record at a time.
 			mk := corpus.NewMarker(f)
 			var terms []string
-			for {
-				lo := int(next.Add(batch)) - batch
-				if lo >= len(recs) {
-					return
-				}
-				for i := lo; i < min(lo+batch, len(recs)); i++ {
+			for lo, hi := range batches(&next, len(recs)) {
+				for i := lo; i < hi; i++ {
 					terms = mk.AppendTerms(terms[:0], recs[i].Text, recs[i].Target)
 					p, _ := m.Predict(terms)
 					pred[i] = p.Index

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"math"
 	"path/filepath"
 	"runtime"
@@ -235,12 +236,8 @@ func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nla
 			// The analysis and its buffers, reused from record to record.
 			mk := corpus.NewMarker(f)
 			var terms []string
-			for {
-				lo := int(next.Add(batch)) - batch
-				if lo >= len(recs) {
-					return
-				}
-				for _, r := range recs[lo:min(lo+batch, len(recs))] {
+			for lo, hi := range batches(&next, len(recs)) {
+				for _, r := range recs[lo:hi] {
 					li := index[r.Label]
 					p.rows[li]++
 					c := p.counts[li]
@@ -259,6 +256,19 @@ func countAll(recs []corpus.Record, index map[string]int, f corpus.Features, nla
 
 // batch is the number of records a worker takes at a time.
 const batch = 64
+
+// batches yields the bounds [lo, hi) of the next batch of n records until
+// none is left; the workers that share next share the records out.
+func batches(next *atomic.Int64, n int) iter.Seq2[int, int] {
+	return func(yield func(lo, hi int) bool) {
+		for {
+			lo := int(next.Add(batch)) - batch
+			if lo >= n || !yield(lo, min(lo+batch, n)) {
+				return
+			}
+		}
+	}
+}
 
 // distinct returns the number of distinct terms over all label counts.
 func distinct(counts []map[string]int) int {
