@@ -3,7 +3,6 @@ package corpus
 import (
 	"hash/maphash"
 	"iter"
-	"math/bits"
 	"strings"
 )
 
@@ -232,37 +231,20 @@ func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []T
 // term, whichever parts write it ("not_" and "x", or "not_x"), and
 // returns the set's buffer for the next call.
 func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
-	if len(parts) < 2 {
-		return parts, slots
-	}
-	size := 1 << bits.Len(uint(2*len(parts)))
-	if cap(slots) < size {
-		slots = make([]int32, size)
-	} else {
-		slots = slots[:size]
-		clear(slots)
-	}
-	mask := uint64(size - 1)
-	out := parts[:0]
-	for _, p := range parts {
-		not, rest := p.key()
-		h := maphash.String(uniqueSeed, rest)
-		if not {
-			h = ^h
-		}
-		for h &= mask; ; h = (h + 1) & mask {
-			s := slots[h]
-			if s == 0 {
-				out = append(out, p)
-				slots[h] = int32(len(out))
-				break
+	return firstOf(parts, slots,
+		func(p TermParts) uint64 {
+			not, rest := p.key()
+			h := maphash.String(uniqueSeed, rest)
+			if not {
+				h = ^h
 			}
-			if n, r := out[s-1].key(); n == not && r == rest {
-				break
-			}
-		}
-	}
-	return out, slots
+			return h
+		},
+		func(a, b TermParts) bool {
+			an, ar := a.key()
+			bn, br := b.key()
+			return an == bn && ar == br
+		})
 }
 
 // key returns whether p's term starts with "not_", and the rest of it,

@@ -567,13 +567,22 @@ func (UniqueFilter) Filter(toks []Token) []Token {
 // unique is UniqueFilter's Filter with the buffer of its set, which it
 // returns for the next call.
 func unique(toks []Token, slots []int32) ([]Token, []int32) {
-	if len(toks) < 2 {
-		return toks, slots
+	return firstOf(toks, slots,
+		func(t Token) uint64 { return maphash.String(uniqueSeed, t.Term) },
+		func(a, b Token) bool { return a.Term == b.Term })
+}
+
+// firstOf keeps the first of each group of items that same says are
+// equal, in order, and returns its set's buffer for the next call; hash
+// must give items that are the same the same hash. The items kept so far
+// are an open-addressing set of their indexes in the result (plus one; 0
+// is empty) at most half full: cheaper than a map made for each text
+// (BenchmarkAnalyzeBinaryBigrams).
+func firstOf[T any](items []T, slots []int32, hash func(T) uint64, same func(a, b T) bool) ([]T, []int32) {
+	if len(items) < 2 {
+		return items, slots
 	}
-	// The terms kept so far, as an open-addressing set of their indexes
-	// in out (plus one; 0 is empty) at most half full: cheaper than a
-	// map made for each text (BenchmarkAnalyzeBinaryBigrams).
-	size := 1 << bits.Len(uint(2*len(toks)))
+	size := 1 << bits.Len(uint(2*len(items)))
 	if cap(slots) < size {
 		slots = make([]int32, size)
 	} else {
@@ -581,16 +590,16 @@ func unique(toks []Token, slots []int32) ([]Token, []int32) {
 		clear(slots)
 	}
 	mask := uint64(size - 1)
-	out := toks[:0]
-	for _, t := range toks {
-		for h := maphash.String(uniqueSeed, t.Term) & mask; ; h = (h + 1) & mask {
+	out := items[:0]
+	for _, it := range items {
+		for h := hash(it) & mask; ; h = (h + 1) & mask {
 			s := slots[h]
 			if s == 0 {
-				out = append(out, t)
+				out = append(out, it)
 				slots[h] = int32(len(out))
 				break
 			}
-			if out[s-1].Term == t.Term {
+			if same(out[s-1], it) {
 				break
 			}
 		}
