@@ -113,13 +113,9 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 // appendParts is AppendTermPartsFrom but for UniqueFilter.
 func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
 	f := mk.f
-	if f.Target <= 0 {
-		target = ""
-	}
-	m := &mk.m
-	m.sentence, m.toks, m.lower = sentence, words, f.Lower
 	pf := partsFilter{numbers: f.Numbers, negation: f.Negation}
-	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+	marked := mk.mark(sentence, target, words)
+	m := &mk.m
 	switch {
 	case !marked && f.Names:
 		return pf.addNames(dst, words, sentence)

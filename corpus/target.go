@@ -604,12 +604,7 @@ func (mk *Marker) AppendTerms(dst []string, sentence, target string) []string {
 // gives for it, f being the Marker's Features. It does not modify them.
 func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words []Token) []string {
 	f := mk.f
-	if f.Target <= 0 {
-		target = ""
-	}
-	m := &mk.m
-	m.sentence, m.toks, m.lower = sentence, words, f.Lower
-	marked := (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+	marked := mk.mark(sentence, target, words)
 	toks, ok := mk.toks[:0], true
 	switch {
 	case !marked && f.Names:
@@ -638,6 +633,20 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 		dst = append(dst, t.Term)
 	}
 	return dst
+}
+
+// mark marks target in sentence, whose word tokens are words, for the
+// Marker's Features, and reports whether there is anything marked: a
+// mention of the target (for a target-aware analysis) or, with Lexicon, a
+// lexicon word. AppendTermsFrom and AppendTermPartsFrom both start here.
+func (mk *Marker) mark(sentence, target string, words []Token) bool {
+	f := mk.f
+	if f.Target <= 0 {
+		target = ""
+	}
+	m := &mk.m
+	m.sentence, m.toks, m.lower = sentence, words, f.Lower
+	return (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
 }
 
 // appendMarked appends to toks the tokens that WordTokenizer{Lower:
