@@ -153,15 +153,9 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 // Stance predicts the stance of one sentence.
 func (c *Classifier) Stance(sentence string) (models.Prediction, error) {
-	return c.stance(c.analyzer(), corpus.Clean(sentence))
-}
-
-func (c *Classifier) analyzer() corpus.Analyzer {
-	return corpus.Features(c.Model.Tokenizer).Analyzer()
-}
-
-func (c *Classifier) stance(a corpus.Analyzer, clean string) (models.Prediction, error) {
-	return c.Model.Predict(a.Terms(clean))
+	f := corpus.Features(c.Model.Tokenizer)
+	f.Target = 0
+	return c.Model.Predict(corpus.NewMarker(f).Terms(corpus.Clean(sentence), ""))
 }
 
 // analysis analyses sentences for the stance model and, when the
@@ -201,9 +195,9 @@ var analyses sync.Pool
 // gives, if it analyses as they do, else a new one.
 func (c *Classifier) analysis() *analysis {
 	f := corpus.Features(c.Model.Tokenizer)
-	// Classifier.Stance analyses the sentence as it is: no target, and
-	// none of the lexicon terms that Features.Text adds.
-	f.Target, f.Lexicon = 0, false
+	// A sentence's stance is the whole sentence's: no target, as in
+	// Classifier.Stance. Lexicon terms are added as in training.
+	f.Target = 0
 	ms, _ := c.Sentiment.(*ModelSentiment)
 	var sf corpus.Features
 	if ms != nil && ms.Model == nil {

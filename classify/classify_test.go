@@ -66,6 +66,16 @@ func TestSharedAnalysis(t *testing.T) {
 				if clean == "" {
 					clean = st.Text
 				}
+				// Stance, which suggest uses, and the text path agree too.
+				f := corpus.Features(m.Tokenizer)
+				text, err := m.Predict(f.Analyzer().Terms(f.Text(clean, "")))
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := shared.Stance(st.Text)
+				if err != nil || p.Label != st.Stance || p.Prob != text.Prob || text.Label != st.Stance {
+					t.Fatalf("Stance(%q) = %s %v, %v; the text path gives %s %v; Article gives %s", st.Text, p.Label, p.Prob, err, text.Label, text.Prob, st.Stance)
+				}
 				label, score, err := (&ModelSentiment{Model: s}).Sentiment(clean, st.Target)
 				if err != nil || label != st.Sentiment || score != st.SentimentScore {
 					t.Fatalf("ModelSentiment.Sentiment(%q, %q) = %s, %v, %v; the text path gives %s, %v", st.Text, st.Target, label, score, err, st.Sentiment, st.SentimentScore)

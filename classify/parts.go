@@ -13,10 +13,11 @@ import (
 type partsIndex struct {
 	stance, sentiment *models.Model
 	bases             map[string]int32 // base -> its entry in the rows
-	// stanceRows[e][not] is the stance model's row (see models.Model.Row)
-	// of the unprefixed term with base e, or -1; sentRows[e][2*prefix+not]
-	// the sentiment model's.
-	stanceRows [][2]int32
+	// stanceRows[e][2*lead+not] is the stance model's row (see
+	// models.Model.Row) of the term with base e, unprefixed or a lead
+	// word's copy (corpus.LeadPart), or -1; sentRows[e][2*prefix+not] the
+	// sentiment model's.
+	stanceRows [][4]int32
 	sentRows   [][2 * corpus.TermPrefixes]int32
 }
 
@@ -38,7 +39,7 @@ func newPartsIndex(stance, sentiment *models.Model) *partsIndex {
 		if !ok {
 			e = int32(len(ix.bases))
 			ix.bases[base] = e
-			ix.stanceRows = append(ix.stanceRows, [2]int32{-1, -1})
+			ix.stanceRows = append(ix.stanceRows, [4]int32{-1, -1, -1, -1})
 			var none [2 * corpus.TermPrefixes]int32
 			for i := range none {
 				none[i] = -1
@@ -50,8 +51,8 @@ func newPartsIndex(stance, sentiment *models.Model) *partsIndex {
 	for _, term := range stance.Vocabulary() {
 		row := stance.Row(term)
 		for p := range corpus.SplitTerm(term) {
-			if p.Prefix == 0 {
-				ix.stanceRows[entry(p.Base)][partSlot(p)] = row
+			if slot := stanceSlot(p); slot >= 0 {
+				ix.stanceRows[entry(p.Base)][slot] = row
 			}
 		}
 	}
@@ -62,6 +63,23 @@ func newPartsIndex(stance, sentiment *models.Model) *partsIndex {
 		}
 	}
 	return ix
+}
+
+// stanceSlot is p's slot in stanceRows, or -1 for a prefix they do not
+// index.
+func stanceSlot(p corpus.TermParts) int {
+	s := 0
+	switch p.Prefix {
+	case 0:
+	case corpus.LeadPart:
+		s = 2
+	default:
+		return -1
+	}
+	if p.Not {
+		s++
+	}
+	return s
 }
 
 func partSlot(p corpus.TermParts) int {
@@ -96,12 +114,12 @@ func (ix *partsIndex) entry(p corpus.TermParts, seen []int32) int32 {
 func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
 	for _, p := range parts {
 		row := int32(-1)
-		switch e := ix.entry(p, seen); {
-		case p.Prefix != 0:
+		switch e, slot := ix.entry(p, seen), stanceSlot(p); {
+		case slot < 0:
 			// Not from an analysis without a target; never indexed.
 			row = ix.stance.Row(p.String())
 		case e >= 0:
-			row = ix.stanceRows[e][partSlot(p)]
+			row = ix.stanceRows[e][slot]
 		}
 		s.AddRow(row)
 	}

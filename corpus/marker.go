@@ -3,6 +3,7 @@ package corpus
 import (
 	"hash/maphash"
 	"iter"
+	"math/bits"
 	"strings"
 )
 
@@ -26,7 +27,11 @@ const TermPrefixes = len(partPrefixes)
 
 // partPrefixes are the prefixes of TermParts: none, then the prefixes of
 // additions as markTarget writes them, then in lower case.
-var partPrefixes = [...]string{"", "L_", "R_", "L1_", "R1_", "CL_", "CR_", "l_", "r_", "l1_", "r1_", "cl_", "cr_"}
+var partPrefixes = [...]string{"", "L_", "R_", "L1_", "R1_", "CL_", "CR_", "l_", "r_", "l1_", "r1_", "cl_", "cr_", LeadPrefix}
+
+// LeadPart is the Prefix of the TermParts of a lead word's copy (see
+// LeadFilter): "lead_x", or "not_lead_x" when Not.
+const LeadPart = uint8(len(partPrefixes) - 1)
 
 // TermPrefix returns the prefix of a [TermParts] whose Prefix is i, for i
 // below TermPrefixes.
@@ -66,9 +71,9 @@ func SplitTerm(term string) iter.Seq[TermParts] {
 }
 
 // partsFilters reports whether filters are ones that AppendTermPartsFrom
-// applies itself: NumberFilter and NegationFilter, if any, then
-// PunctFilter, then UniqueFilter, if any, as Features.Analyzer orders
-// them.
+// applies itself: NumberFilter, NegationFilter and LeadFilter, if any,
+// then PunctFilter, then UniqueFilter, if any, as Features.Analyzer
+// orders them.
 func partsFilters(filters []TokenFilter) bool {
 	order, punct := 0, false
 	for _, f := range filters {
@@ -78,10 +83,12 @@ func partsFilters(filters []TokenFilter) bool {
 			k = 1
 		case NegationFilter:
 			k = 2
+		case LeadFilter:
+			k = 3
 		case PunctFilter:
-			k, punct = 3, true
+			k, punct = 4, true
 		case UniqueFilter:
-			k = 4
+			k = 5
 		default:
 			return false
 		}
@@ -102,6 +109,17 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 	}
 	n := len(dst)
 	dst = mk.appendParts(dst, sentence, target, words)
+	if lead := mk.f.Lead; lead > 0 {
+		// LeadFilter, on the stream of terms the filters saw. Terms that
+		// appendParts wrote out whole (appendWholeParts) have their lead
+		// copies already; the stream is empty then.
+		stream := mk.pf.stream
+		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string { return stream[i].term })
+		for _, i := range mk.picks {
+			p := dst[n+int(stream[i].part)]
+			dst = append(dst, TermParts{Base: p.Base, Tok: p.Tok, Prefix: LeadPart, Not: p.Not})
+		}
+	}
 	if mk.f.Binary {
 		var kept []TermParts
 		kept, mk.slots = uniqueParts(dst[n:], mk.slots)
@@ -113,7 +131,8 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 // appendParts is AppendTermPartsFrom but for UniqueFilter.
 func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
 	f := mk.f
-	pf := partsFilter{numbers: f.Numbers, negation: f.Negation}
+	pf := &mk.pf
+	*pf = partsFilter{numbers: f.Numbers, negation: f.Negation, track: f.Lead > 0, from: len(dst), stream: pf.stream[:0]}
 	marked := mk.mark(sentence, target, words)
 	m := &mk.m
 	switch {
@@ -122,6 +141,22 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case !marked:
 		for i, t := range words {
 			dst = pf.add(dst, t.Term, int32(i), noPrefix)
+		}
+		return dst
+	case f.Names && len(m.occ) == 0:
+		// Lexicon terms only: as appendLexicon, the words with the runs of
+		// names merged, " .", and the terms. When the marked sentence
+		// does not end in the sentence's own last tokens (a final
+		// initialism's dot), its terms are written.
+		sent, _ := mk.appendMarkedSentence(mk.sent[:0])
+		mk.sent = sent
+		if len(sent) != len(words)+1 {
+			return appendWholeParts(dst, mk.AppendTermsFrom(nil, sentence, target, words))
+		}
+		dst = pf.addNames(dst, words, sentence)
+		dst = pf.add(dst, ".", -1, noPrefix)
+		for _, a := range m.adds {
+			dst = pf.add(dst, m.addTerm(a, f.Lower), -1, noPrefix)
 		}
 		return dst
 	case f.Names:
@@ -175,6 +210,19 @@ func appendWholeParts(dst []TermParts, terms []string) []TermParts {
 type partsFilter struct {
 	numbers, negation bool
 	in                bool // in a negation's scope
+	// With track, stream gets each unprefixed term the filters see,
+	// punctuation too, for leadPicks; from is where the sentence's parts
+	// start in dst.
+	track  bool
+	from   int
+	stream []streamTerm
+}
+
+// A streamTerm is a term as the filters see it: part is the index, from
+// partsFilter.from, of the TermParts it became, or -1 for punctuation.
+type streamTerm struct {
+	term string
+	part int32
 }
 
 // add appends to dst the term prefix+base, of the word token tok (or -1),
@@ -191,7 +239,13 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 			if base != "\"" {
 				pf.in = false
 			}
+			if pf.track {
+				pf.stream = append(pf.stream, streamTerm{base, -1})
+			}
 			return dst
+		}
+		if pf.track {
+			pf.stream = append(pf.stream, streamTerm{base, int32(len(dst) - pf.from)})
 		}
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
@@ -229,29 +283,41 @@ func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []T
 func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 	return firstOf(parts, slots,
 		func(p TermParts) uint64 {
-			not, rest := p.key()
+			not, lead, rest := p.key()
 			h := maphash.String(uniqueSeed, rest)
 			if not {
 				h = ^h
 			}
+			if lead {
+				h = bits.RotateLeft64(h, 17)
+			}
 			return h
 		},
 		func(a, b TermParts) bool {
-			an, ar := a.key()
-			bn, br := b.key()
-			return an == bn && ar == br
+			an, al, ar := a.key()
+			bn, bl, br := b.key()
+			return an == bn && al == bl && ar == br
 		})
 }
 
-// key returns whether p's term starts with "not_", and the rest of it,
-// when p has no prefix: two such parts write the same term if and only
-// if their keys are equal.
-func (p TermParts) key() (bool, string) {
-	if p.Prefix != noPrefix {
+// key returns whether p's term starts with "not_", whether it is a lead
+// word's copy (LeadPrefix after any "not_"), and the rest of it, when p
+// has no prefix but LeadPart: two such parts write the same term if and
+// only if their keys are equal.
+func (p TermParts) key() (not, lead bool, rest string) {
+	switch p.Prefix {
+	case noPrefix:
+	case LeadPart:
+		lead = true
+	default:
 		panic("corpus: key of a prefixed term")
 	}
-	if !p.Not && strings.HasPrefix(p.Base, "not_") {
-		return true, p.Base[len("not_"):]
+	not, rest = p.Not, p.Base
+	if !not {
+		rest, not = strings.CutPrefix(rest, "not_")
 	}
-	return p.Not, p.Base
+	if !lead {
+		rest, lead = strings.CutPrefix(rest, LeadPrefix)
+	}
+	return not, lead, rest
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // markerFeatures are the analyses the Marker is checked with: the news
-// sentiment model's (models.DefaultSentiment), the stance model's, and
+// sentiment model's (models.DefaultSentiment), the stance model's (the
+// eighth), and
 // variants that change each option the marked text depends on.
 var markerFeatures = []corpus.Features{
 	{Lower: true, Numbers: true, Negation: true, NGrams: 1, Target: 3, Adjacent: true, Lexicon: true},
@@ -23,6 +24,8 @@ var markerFeatures = []corpus.Features{
 	{Lower: true, Negation: true, NGrams: 2, Stopwords: true, Binary: true, Target: 1, Lexicon: true},
 	{Lower: true, Target: 3, Names: true},
 	{Lower: true, Negation: true, Lexicon: true},
+	{Lower: true, Numbers: true, Negation: true, NGrams: 1, Binary: true, Names: true, Lexicon: true, Lead: 3},
+	{Numbers: true, Negation: true, Names: true, Lexicon: true, Lead: 2},
 }
 
 // textTerms is the text path that Marker.Terms must agree with.

@@ -13,6 +13,7 @@ const NameTerm = "<name>"
 // one token whose Term is NameTerm, spanning the run. A capitalised word
 // that opens the text, a quotation or a sentence is kept as a word, since
 // its capital says nothing. A possessive "'s" ends the run and is kept.
+// The lexicon terms that Features.Text writes are never names.
 //
 // Replacing names lets a model trained on one set of actors and places
 // generalise to news about others: what "<name> said it would send aid"
@@ -80,7 +81,7 @@ func (r *nameRuns) step(tok Token, text string) nameStep {
 		r.inName = false
 		return nameKeep
 	}
-	if !r.start && startsUpper(text[tok.Start:tok.End]) {
+	if w := text[tok.Start:tok.End]; !r.start && startsUpper(w) && !isLexTerm(w) {
 		if r.inName {
 			return nameExtend
 		}
@@ -89,6 +90,12 @@ func (r *nameRuns) step(tok Token, text string) nameStep {
 	}
 	r.start, r.inName = false, false
 	return nameKeep
+}
+
+// isLexTerm reports whether w is a lexicon term that Features.Text
+// writes (LexNegative, LexPositive), which is never a name.
+func isLexTerm(w string) bool {
+	return len(w) == len(LexNegative) && (w == LexNegative || w == LexPositive)
 }
 
 // startsUpper reports whether w starts with an upper-case letter. It

@@ -572,17 +572,20 @@ type Marker struct {
 	a     Analyzer // f.Analyzer(): its filters, and the text path for Names
 	words []Token  // Terms' tokens of its sentence
 	toks  []Token  // the tokens of the marked text
-	buf   []byte   // the additions' terms, written once
-	slots []int32  // UniqueFilter's set
-	from  []int32  // appendMarkedSentence's index of each token in words
-	parts bool     // AppendTermPartsFrom runs the filters itself (see marker.go)
+	sent  []Token  // appendLexicon's tokens of the marked sentence
+	pf    partsFilter
+	picks []int32 // leadPicks' for the parts
+	buf   []byte  // the additions' terms, written once
+	slots []int32 // UniqueFilter's set
+	from  []int32 // appendMarkedSentence's index of each token in words
+	parts bool    // AppendTermPartsFrom runs the filters itself (see marker.go)
 	m     marking
 }
 
 // NewMarker returns a Marker for the analysis f.
 func NewMarker(f Features) *Marker {
 	mk := &Marker{f: f, a: f.Analyzer()}
-	mk.parts = partsFilters(mk.a.Filters) && !(f.Binary && (f.Target > 0 || f.Lexicon))
+	mk.parts = partsFilters(mk.a.Filters) && !(f.Binary && f.Target > 0)
 	return mk
 }
 
@@ -611,6 +614,8 @@ func (mk *Marker) AppendTermsFrom(dst []string, sentence, target string, words [
 		toks = appendNames(toks, words, sentence)
 	case !marked:
 		toks = append(toks, words...)
+	case f.Names && len(mk.m.occ) == 0:
+		toks = mk.appendLexicon(toks)
 	case f.Names:
 		// NameTokenizer would take TGT and the L_ words for names.
 		ok = false
@@ -647,6 +652,26 @@ func (mk *Marker) mark(sentence, target string, words []Token) bool {
 	m := &mk.m
 	m.sentence, m.toks, m.lower = sentence, words, f.Lower
 	return (target != "" || f.Lexicon) && m.mark(target, f.Target, f.Adjacent, f.Lexicon)
+}
+
+// appendLexicon appends to toks the tokens that NameTokenizer{Lower:
+// f.Lower} gives for the marked text when it adds lexicon terms only (no
+// mention of a target): the sentence's words with the runs of names
+// merged, " .", and the lexicon terms, which are never names.
+func (mk *Marker) appendLexicon(toks []Token) []Token {
+	m := &mk.m
+	// With no mention, no token has a role, and the marked sentence's
+	// tokens are always found.
+	sent, _ := mk.appendMarkedSentence(mk.sent[:0])
+	mk.sent = sent
+	toks = appendNames(toks, sent, m.sentence)
+	pos := len(m.sentence) + 2
+	for _, a := range m.adds {
+		term := m.addTerm(a, mk.f.Lower)
+		toks = append(toks, Token{Term: term, Start: pos + 1, End: pos + 1 + len(term)})
+		pos += 1 + len(term)
+	}
+	return toks
 }
 
 // appendMarked appends to toks the tokens that WordTokenizer{Lower:

@@ -110,6 +110,9 @@ type Features struct {
 	// Names replaces runs of capitalised words inside a sentence with the
 	// term NameTerm (see NameTokenizer).
 	Names bool `json:"names,omitempty"`
+	// Lead, when positive, repeats the first Lead content words of the
+	// sentence's main clause as "lead_word" (see LeadFilter).
+	Lead int `json:"lead,omitempty"`
 }
 
 // Analyzer builds the analyser that f describes.
@@ -123,6 +126,9 @@ func (f Features) Analyzer() Analyzer {
 	}
 	if f.Negation {
 		a.Filters = append(a.Filters, NegationFilter{})
+	}
+	if f.Lead > 0 {
+		a.Filters = append(a.Filters, LeadFilter{N: f.Lead})
 	}
 	a.Filters = append(a.Filters, PunctFilter{})
 	if f.Stopwords {

@@ -67,6 +67,7 @@ type Tokenizer struct {
 	Adjacent  bool `json:"adjacent,omitempty"`
 	Lexicon   bool `json:"lexicon,omitempty"`
 	Names     bool `json:"names,omitempty"`
+	Lead      int  `json:"lead,omitempty"`
 }
 
 // Priors names how class priors are set.

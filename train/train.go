@@ -95,6 +95,9 @@ func (o Options) check() (Options, error) {
 	if o.Features.NGrams < 0 || o.Features.NGrams > 5 {
 		return o, fmt.Errorf("n-gram size %d out of range 1..5", o.Features.NGrams)
 	}
+	if o.Features.Lead < 0 || o.Features.Lead > 20 {
+		return o, fmt.Errorf("lead words %d out of range 0..20", o.Features.Lead)
+	}
 	return o, nil
 }
 

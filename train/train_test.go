@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stancemix/stance/corpus"
@@ -103,6 +104,11 @@ func TestTrainErrors(t *testing.T) {
 	opts.Alpha = 0.3
 	if _, err := train.Train(small(), opts); err == nil {
 		t.Errorf("alpha 0.3 (not 1/K): no error")
+	}
+	opts = train.DefaultOptions()
+	opts.Features.Lead = -1
+	if _, err := train.Train(small(), opts); err == nil || !strings.Contains(err.Error(), "lead words -1") {
+		t.Errorf("lead -1: %v, want an error naming it", err)
 	}
 }
 

@@ -46,9 +46,9 @@ never saw carry no weight and are listed as unknown.`,
 				if err != nil {
 					return err
 				}
-				a := corpus.Features(m.Tokenizer).Analyzer()
+				mk := corpus.NewMarker(corpus.Features(m.Tokenizer))
 				for _, s := range sentences {
-					terms := a.Terms(s)
+					terms := mk.Terms(corpus.Clean(s), "")
 					p, err := m.Predict(terms)
 					if err != nil {
 						return err

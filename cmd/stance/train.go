@@ -46,7 +46,8 @@ stored in the model's summary.`,
 			names := fs.Bool("names", def.Features.Names, "replace runs of capitalised words inside a sentence (names of people, places, bodies) with one term")
 			target := fs.Int("target", 0, "target-aware features: mark each record's target mention and the words within `w` of it (0: off)")
 			adjacent := fs.Bool("adjacent", false, "with --target: mark the words right next to a target mention once more")
-			lexicon := fs.Bool("lexicon", false, "add a term for each word of the built-in sentiment lexicon (with --target, also by its place near the target)")
+			lexicon := fs.Bool("lexicon", def.Features.Lexicon, "add a term for each word of the built-in sentiment lexicon (with --target, also by its place near the target)")
+			lead := fs.Int("lead", def.Features.Lead, "repeat the first `n` content words of the main clause as lead_ terms (0: off)")
 			inFormat := fs.String("input-format", "", "corpus `format` for - and unknown extensions: tsv, csv or jsonl")
 			format := fs.String("format", "table", "output `format`: table, markdown, csv or json")
 			quiet := fs.Bool("quiet", false, "print nothing on success")
@@ -61,7 +62,7 @@ stored in the model's summary.`,
 					return err
 				}
 				opts := train.Options{
-					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon, Names: *names},
+					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon, Names: *names, Lead: *lead},
 					Alpha:    *alpha,
 					Priors:   *priors,
 					Labels:   splitList(*labels),
@@ -174,6 +175,9 @@ func featureString(t models.Tokenizer) string {
 	}
 	if t.Lexicon {
 		s += ", lexicon"
+	}
+	if t.Lead > 0 {
+		s += fmt.Sprintf(", lead %d", t.Lead)
 	}
 	return s
 }
