@@ -13,7 +13,7 @@ import (
 //
 //	go generate ./models
 //
-//go:generate go run ../cmd/stance train -quiet -o sentiment.json --labels negative,neutral,positive --ngrams 1 --alpha 1 --priors empirical --lower --numbers --negation --binary=false --names=false --target 3 --adjacent --lexicon --cv 5 ../data/sentiment/news.tsv
+//go:generate go run ../cmd/stance train -quiet -o sentiment.json --labels negative,neutral,positive --ngrams 1 --alpha 1 --priors empirical --lower --numbers --negation --binary=false --names=false --lead 0 --target 3 --adjacent --lexicon --cv 5 ../data/sentiment/news.tsv
 
 //go:embed sentiment.json
 var sentimentJSON []byte

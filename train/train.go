@@ -54,8 +54,8 @@ type Options struct {
 // the measurements in the README.
 func DefaultOptions() Options {
 	return Options{
-		Features: corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 1, Binary: true, Names: true},
-		Alpha:    0.5,
+		Features: corpus.Features{Lower: true, Numbers: true, Negation: true, NGrams: 1, Binary: true, Names: true, Lexicon: true, Lead: 3},
+		Alpha:    1.0 / 3,
 		Priors:   models.PriorsUniform,
 	}
 }
