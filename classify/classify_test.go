@@ -84,3 +84,31 @@ func TestSharedAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestDefaultStance holds the default model to plain sentences of the
+// kinds a user tries first, none of them a training row: the issue's
+// "we will keep up the pressure" and its neighbours.
+func TestDefaultStance(t *testing.T) {
+	m, _ := defaultModels(t)
+	c := &Classifier{Model: m}
+	for _, tc := range []struct{ text, want string }{
+		{"We will keep up the pressure.", "pressure"},
+		{"The European Union will maintain sanctions on Caracas.", "pressure"},
+		{"The United States will not stop putting pressure on the Maduro regime.", "pressure"},
+		{"Maduro refused to negotiate with the opposition.", "pressure"},
+		{"Maduro closed the talks, rejecting tough sanctions.", "pressure"},
+		{"Norway offered to mediate between the government and the opposition.", "negotiation"},
+		{"Norway will continue to facilitate the talks.", "negotiation"},
+		{"Blinken praised El Salvador for holding successful elections.", "support"},
+		{"Washington will continue to provide aid to Colombia.", "support"},
+		{"The UN said 5.6 million Venezuelans have left the country.", "neutral"},
+	} {
+		p, err := c.Stance(tc.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Label != tc.want {
+			t.Errorf("%q: %s (%.2f), want %s", tc.text, p.Label, p.Prob, tc.want)
+		}
+	}
+}
