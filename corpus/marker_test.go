@@ -280,8 +280,22 @@ func BenchmarkMarkerTermParts(b *testing.B) {
 	}
 }
 
+// BenchmarkMarkerStanceParts is the default stance model's terms in parts
+// (markerFeatures[7]: names, lexicon terms and lead words), as classify
+// computes them for every sentence.
+func BenchmarkMarkerStanceParts(b *testing.B) {
+	const s = "The United States will not stop putting pressure on Nicolas Maduro's government until free and fair elections are held, Secretary of State Mike Pompeo said on Wednesday."
+	mk := corpus.NewMarker(markerFeatures[7])
+	words := corpus.WordTokenizer{Lower: true}.Tokenize(s)
+	var parts []corpus.TermParts
+	b.ReportAllocs()
+	for b.Loop() {
+		parts = mk.AppendTermPartsFrom(parts[:0], s, "", words)
+	}
+}
+
 func TestSplitTerm(t *testing.T) {
-	for _, term := range []string{"plan", "l_plan", "not_cr_plan", "not_", "not_not_x", "L1_l_", "<num>", ""} {
+	for _, term := range []string{"plan", "l_plan", "not_cr_plan", "not_", "not_not_x", "L1_l_", "<num>", "", "lead_plan", "not_lead_plan"} {
 		n := 0
 		for p := range corpus.SplitTerm(term) {
 			if p.String() != term {
