@@ -77,11 +77,16 @@ With --format jsonl it prints one statement a line, the input of
 				switch *format {
 				case "jsonl":
 					render = func(r classified) ([]byte, error) {
-						// Sized for the statements' texts and ~250 bytes of
-						// fields each, so that appending seldom grows it.
+						// Sized for the statements' strings and the ~320
+						// bytes of keys, numbers, dates and labels each, so
+						// that appending seldom grows it: each growth copies
+						// what is written and leaves the old array to the
+						// collector.
 						size := 0
 						for i := range r.statements {
-							size += len(r.statements[i].Text) + len(r.statements[i].Clean) + 256
+							st := &r.statements[i]
+							size += len(st.Article) + len(st.Text) + len(st.Clean) + len(st.Actor) + len(st.Group) +
+								len(st.Speaker) + len(st.Target) + len(st.Source) + len(st.Model) + 320
 						}
 						b := make([]byte, 0, size)
 						for i := range r.statements {
