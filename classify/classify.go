@@ -62,7 +62,11 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	out := make([]Statement, len(sents))
 	lastDate := map[string]EventDate{} // per actor: the date of their last dated statement
-	var lede *EventDate                // the first dated statement with an actor
+	// The date of the first dated statement with an actor, if haveLede: a
+	// copy, not a pointer to d, which would move d to the heap for every
+	// sentence.
+	var lede EventDate
+	haveLede := false
 	for i, s := range sents {
 		clean := cleans[i]
 		st := Statement{
@@ -104,14 +108,14 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		case ok:
 			if st.Actor != "" {
 				lastDate[st.Actor] = d
-				if lede == nil {
-					lede = &d
+				if !haveLede {
+					lede, haveLede = d, true
 				}
 			}
 		case st.Actor != "" && lastDate[st.Actor].Time != (time.Time{}):
 			d, ok = lastDate[st.Actor], true
-		case lede != nil:
-			d, ok = *lede, true
+		case haveLede:
+			d, ok = lede, true
 		case !a.Date.IsZero():
 			d, ok = EventDate{Time: a.Date, Grain: GrainDay}, true
 		}
