@@ -758,7 +758,8 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	defer putScratch(sc)
 	st := &sc.st
 	st.a, st.at = a, published
-	st.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
+	sc.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
+	st.ss = sc.ss
 	// One array for the tokens of every sentence (about one per 5 bytes),
 	// and room for the words written in lower case.
 	size := 0
