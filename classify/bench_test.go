@@ -112,7 +112,7 @@ func BenchmarkAttributeWire(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, art := range arts {
-			a.attribute(art.Text, sents[i], clean[i], art.Date)
+			a.attribute(art.Text, sents[i], clean[i], art.Date, nil)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -49,9 +50,12 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	for i, s := range sents {
 		cleans[i] = corpus.Clean(s.Text)
 	}
-	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
 	an := c.analysis()
 	defer analyses.Put(an)
+	// Attribution tells which sentences may hold a date, from its tokens:
+	// most do not, and need not be tokenised for dates.
+	an.mayDate = slices.Grow(an.mayDate[:0], len(sents))[:len(sents)]
+	attrs := actors.attribute(a.Text, sents, cleans, a.Date, an.mayDate)
 
 	published := ""
 	if !a.Date.IsZero() {
@@ -94,6 +98,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		var d EventDate
 		var ok bool
 		switch {
+		case !an.mayDate[i]:
 		case !a.Date.IsZero():
 			d, ok = FindDate(clean, a.Date, PreferPast)
 		case haveYear:
@@ -188,6 +193,7 @@ type analysis struct {
 	stanceTerms []string           // the stance terms' array
 	parts       []corpus.TermParts // the terms' array, in parts
 	seen        []int32            // partsIndex.entry's, per word of words
+	mayDate     []bool             // per sentence of an article: may hold a date
 
 	// The scorers of the models they were made for (nil for an invalid
 	// model, whose Predict gives the error), the index of the two models'
