@@ -149,7 +149,41 @@ const (
 	fMayNameKnown // fMayName is set: mayNameTok has asked the dictionary
 	fMayName      // Actors.mayName(fold)
 	fKeyWord      // in Actors.flags only: one of Actors.words
+	fDateAnchor   // a word of the date lexicon that anchors a date (see dateAnchored)
+	// fMayDate: in tokens only, a word that may give findDate a number or
+	// an anchoring word other than itself (see mayDate).
+	fMayDate
 )
+
+// mayDate reports whether the token t may give findDate an anchoring
+// word of the date lexicon (see dateAnchored), or a number unless t is
+// ASCII letters and digits: when no token of a sentence and no digit
+// may, FindDate finds no date in it (see mayDate).
+//
+// A word of ASCII letters and digits is one word to the attribution
+// tokeniser and letters and numbers to the date tokeniser; of letters
+// only, its fold is the lexicon's key, so its fDateAnchor flag tells.
+// After it, a possessive "'s" or "'" gives the date tokeniser a mark and
+// the word "s", no anchor. Every other word (inner marks, other letters)
+// has fMayDate, set by the tokeniser, and marks are marks to both.
+func (t *tok) mayDate() bool { return t.flags&(fDateAnchor|fMayDate) != 0 }
+
+// mayDate reports whether the cleaned sentence s, whose tokens are ts,
+// may hold a date expression: when it is false, FindDate finds none.
+// TestMayDate and FuzzMayDate hold it to dateAnchored.
+func mayDate(s string, ts []tok) bool {
+	for k := range ts {
+		if ts[k].mayDate() {
+			return true
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i]-'0' <= 9 {
+			return true // a number
+		}
+	}
+	return false
+}
 
 // wordFlags maps each word of the word sets to the flags of the sets that
 // hold it.
@@ -167,6 +201,11 @@ var wordFlags = func() map[string]wordFlag {
 	} {
 		for w := range set.words {
 			m[w] |= set.flag
+		}
+	}
+	for w, l := range dateLexicon {
+		if l.anchors() {
+			m[w] |= fDateAnchor
 		}
 	}
 	return m
@@ -266,8 +305,12 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			plain = false
 		}
 		t := tok{text: s[i:j], start: int32(i), end: int32(j), quote: quoted, cap: upper || !plain && arabicArticle(s[i:j])}
+		// See mayDate: a plain word, or ASCII letters and a possessive,
+		// may only anchor a date as a number or a lexicon word.
+		mayDate := !plain
 		if !plain && strings.HasSuffix(t.text, "'s") && len(t.text) > 2 {
 			t.text, t.poss = t.text[:len(t.text)-2], true
+			mayDate = !asciiAlnums(t.text)
 		} else if j < len(s) && s[j] == '\'' && (j+1 == len(s) || s[j+1] == ' ') && strings.HasSuffix(t.text, "s") && t.cap {
 			t.poss = true // "Sanders' team": the apostrophe goes with the name
 			j++
@@ -290,10 +333,23 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 				}
 			}
 		}
+		if mayDate {
+			t.flags |= fMayDate
+		}
 		out = append(out, t)
 		i = j
 	}
 	return out, quoted
+}
+
+// asciiAlnums reports whether w has ASCII letters and digits only.
+func asciiAlnums(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !asciiAlnum(w[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace reports.
@@ -748,17 +804,21 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 	for i, s := range sents {
 		clean[i] = corpus.Clean(s.Text)
 	}
-	return a.attribute(text, sents, clean, published)
+	return a.attribute(text, sents, clean, published, nil)
 }
 
 // attribute is Attribute for sentences already cleaned: clean[i] is
-// corpus.Clean(sents[i].Text).
-func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time) []Attribution {
+// corpus.Clean(sents[i].Text). If mayDates is not nil, it also sets
+// mayDates[i] to whether sentence i may hold a date expression, from the
+// tokens it reads anyway (see mayDate): when it is false, FindDate finds
+// none.
+func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time, mayDates []bool) []Attribution {
 	sc := getScratch()
 	defer putScratch(sc)
 	st := &sc.st
 	st.a, st.at = a, published
-	st.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
+	sc.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
+	st.ss = sc.ss
 	// One array for the tokens of every sentence (about one per 5 bytes),
 	// and room for the words written in lower case.
 	size := 0
@@ -788,6 +848,9 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		off += len(clean[i])
 		ts := arena[n:len(arena):len(arena)]
 		st.ss[i] = sent{ts: ts, para: para, quoteIn: quoted, quoteOut: q}
+		if mayDates != nil {
+			mayDates[i] = mayDate(clean[i], ts)
+		}
 		quoted = q
 	}
 	sc.arena = arena

@@ -527,6 +527,9 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 		}
 		t.fold = foldWord(t.text, low[i:i+len(t.text)])
 		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
+		if mayDateReference(s, t) {
+			t.flags |= fMayDate
+		}
 		out = append(out, t)
 		i = j
 	}
@@ -573,4 +576,19 @@ func FuzzWordTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// mayDateReference is whether tokenize sets fMayDate on the word t of s,
+// the long way round: t's text is not all ASCII letters and digits, or
+// what follows it in its span is other than a possessive "'s" or "'".
+func mayDateReference(s string, t tok) bool {
+	if rest := s[int(t.start)+len(t.text) : t.end]; rest != "" && rest != "'s" && rest != "'" {
+		return true
+	}
+	for _, c := range []byte(t.text) {
+		if !('a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9') {
+			return true
+		}
+	}
+	return false
 }

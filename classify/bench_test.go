@@ -112,7 +112,7 @@ func BenchmarkAttributeWire(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, art := range arts {
-			a.attribute(art.Text, sents[i], clean[i], art.Date)
+			a.attribute(art.Text, sents[i], clean[i], art.Date, nil)
 		}
 	}
 }
@@ -131,4 +131,32 @@ func BenchmarkFindDateWire(b *testing.B) {
 			}
 		}
 	}
+}
+
+// BenchmarkTally tallies the statements of 1,000 generated wire articles
+// by actor and day and sorts the rows, as stance classify does after the
+// last article, on one core: the serial end of the table output.
+func BenchmarkTally(b *testing.B) {
+	c := defaultClassifier(b)
+	var sts []Statement
+	for i, text := range wiregen.Articles(1, 1000) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatalf("article %d: %v", i, err)
+		}
+		s, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts = append(sts, s...)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		t := NewTally(c.Model.Labels, []Dimension{ByActor, ByDate}, Day)
+		for i := range sts {
+			t.Add(sts[i])
+		}
+		t.Rows()
+	}
+	b.ReportMetric(float64(len(sts))*float64(b.N)/b.Elapsed().Seconds(), "statements/s")
 }

@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sync"
 	"time"
 
@@ -49,9 +50,12 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	for i, s := range sents {
 		cleans[i] = corpus.Clean(s.Text)
 	}
-	attrs := actors.attribute(a.Text, sents, cleans, a.Date)
 	an := c.analysis()
 	defer analyses.Put(an)
+	// Attribution tells which sentences may hold a date, from its tokens:
+	// most do not, and need not be tokenised for dates.
+	an.mayDate = slices.Grow(an.mayDate[:0], len(sents))[:len(sents)]
+	attrs := actors.attribute(a.Text, sents, cleans, a.Date, an.mayDate)
 
 	published := ""
 	if !a.Date.IsZero() {
@@ -62,7 +66,11 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	out := make([]Statement, len(sents))
 	lastDate := map[string]EventDate{} // per actor: the date of their last dated statement
-	var lede *EventDate                // the first dated statement with an actor
+	// The date of the first dated statement with an actor, if haveLede: a
+	// copy, not a pointer to d, which would move d to the heap for every
+	// sentence.
+	var lede EventDate
+	haveLede := false
 	for i, s := range sents {
 		clean := cleans[i]
 		st := Statement{
@@ -90,6 +98,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		var d EventDate
 		var ok bool
 		switch {
+		case !an.mayDate[i]:
 		case !a.Date.IsZero():
 			d, ok = FindDate(clean, a.Date, PreferPast)
 		case haveYear:
@@ -104,14 +113,14 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		case ok:
 			if st.Actor != "" {
 				lastDate[st.Actor] = d
-				if lede == nil {
-					lede = &d
+				if !haveLede {
+					lede, haveLede = d, true
 				}
 			}
 		case st.Actor != "" && lastDate[st.Actor].Time != (time.Time{}):
 			d, ok = lastDate[st.Actor], true
-		case lede != nil:
-			d, ok = *lede, true
+		case haveLede:
+			d, ok = lede, true
 		case !a.Date.IsZero():
 			d, ok = EventDate{Time: a.Date, Grain: GrainDay}, true
 		}
@@ -178,6 +187,7 @@ type analysis struct {
 	stanceTerms []string           // the stance terms' array
 	parts       []corpus.TermParts // the terms' array, in parts
 	seen        []int32            // partsIndex.entry's, per word of words
+	mayDate     []bool             // per sentence of an article: may hold a date
 
 	// The scorers of the models they were made for (nil for an invalid
 	// model, whose Predict gives the error), the index of the two models'

@@ -1707,12 +1707,19 @@ func dateAnchored(toks []dateToken) bool {
 		switch t := &toks[k]; {
 		case t.kind == dtNum:
 			return true
-		case t.kind == dtWord:
-			switch t.lex.kind {
-			case lxMonth, lxWeekday, lxRelDay, lxOrdWord, lxUnit, lxWeekend, lxEaster, lxPart:
-				return true
-			}
+		case t.kind == dtWord && t.lex.anchors():
+			return true
 		}
+	}
+	return false
+}
+
+// anchors reports whether a word of this entry anchors an expression (see
+// dateAnchored).
+func (l dateLex) anchors() bool {
+	switch l.kind {
+	case lxMonth, lxWeekday, lxRelDay, lxOrdWord, lxUnit, lxWeekend, lxEaster, lxPart:
+		return true
 	}
 	return false
 }

@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"github.com/stancemix/stance/internal/shared"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/stancemix/stance/corpus"
 )
 
 // dateUTC is a date at 00:00 UTC.
@@ -620,6 +622,66 @@ func FuzzDateAnchored(f *testing.F) {
 			if d, ok := dateFind(text, p.toks, a); ok {
 				t.Errorf("%q has no anchor but its parse finds %+v", text, d)
 			}
+		}
+	})
+}
+
+// mayDateOf reports whether attribution's tokens of the cleaned sentence
+// s let it hold a date expression (see mayDate), and whether findDate's
+// tokens anchor one (dateAnchored): the first must hold when the second
+// does.
+func mayDateOf(s string) (may, anchored bool) {
+	ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, DefaultActors())
+	return mayDate(s, ts), dateAnchored(dateTokenize(s, nil))
+}
+
+// TestMayDate holds attribution's test of whether a sentence may hold a
+// date, which lets Classifier.Article skip FindDate, to dateAnchored, on
+// the labelled corpora and 500 generated wire articles, and counts the
+// sentences it lets skip.
+func TestMayDate(t *testing.T) {
+	var sentences []string
+	paths, err := filepath.Glob("../data/stance/*.tsv")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpora: %v", err)
+	}
+	for _, path := range paths {
+		recs, err := corpus.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range recs {
+			sentences = append(sentences, corpus.Clean(r.Text))
+		}
+	}
+	_, _, clean, _ := wireArticles(t, 500)
+	for _, cs := range clean {
+		sentences = append(sentences, cs...)
+	}
+	sentences = append(sentences, "On Jan. 5", "Venezuela's 2nd round", "mid-March", "Maduro's Tuesday", "the year's end",
+		"TUESDAY", "Gonz\u00e1lez on martes", "Sanders' day", "G7 talks", "x\u00a0Monday", "week\u2019s", "tonight's", "'Tis May")
+	skip := 0
+	for _, s := range sentences {
+		may, anchored := mayDateOf(s)
+		if anchored && !may {
+			t.Errorf("%q: dateAnchored, but mayDate is false for every token", s)
+		}
+		if !may {
+			skip++
+		}
+	}
+	t.Logf("%d of %d sentences skip FindDate", skip, len(sentences))
+}
+
+// FuzzMayDate holds attribution's test of whether a sentence may hold a
+// date to dateAnchored.
+func FuzzMayDate(f *testing.F) {
+	for _, s := range []string{"", "said on Tuesday", "Venezuela's", "mid-March", "10am", "Sanders' week", "the\u0301 day", "x\u00a0y May"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if may, anchored := mayDateOf(s); anchored && !may {
+			t.Errorf("%q: dateAnchored, but mayDate is false for every token", s)
 		}
 	})
 }

@@ -18,4 +18,8 @@
 // lower-cased first; fuzz tests hold each of them to a plain map. The
 // partsIndex (parts.go) plays the same role for the two models'
 // vocabularies, so that a sentence's words are looked up once for both.
+// Attribution's tokens also carry whether a word may anchor a date
+// (mayDate in attribute.go), so that Classifier.Article dates only the
+// sentences that may hold one; a test and a fuzz test hold that to the
+// date tokeniser's own answer.
 package classify

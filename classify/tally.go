@@ -44,6 +44,9 @@ func (p Period) Bucket(date string) string {
 	if p == All {
 		return "all"
 	}
+	if p == Day && canonicalDay(date) {
+		return date // as time.Parse and Format would give it back
+	}
 	t, err := time.Parse("2006-01-02", date)
 	if err != nil {
 		return Unknown
@@ -58,6 +61,32 @@ func (p Period) Bucket(date string) string {
 		return t.Format("2006")
 	}
 	return t.Format("2006-01-02")
+}
+
+// canonicalDay reports whether date is a day that time.Parse reads with
+// the layout "2006-01-02" and Format writes back the same: four digits,
+// two and two, parted by hyphens, a month from 01 to 12 and a day of
+// that month.
+func canonicalDay(date string) bool {
+	if len(date) != 10 || date[4] != '-' || date[7] != '-' {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(date); i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := date[i]
+		if c < '0' || c > '9' {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	y, m, d := n/10000, n/100%100, n%100
+	if m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	return d <= time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // Unknown is the key of statements with no actor or no date.
@@ -130,6 +159,9 @@ type Tally struct {
 	rows  map[string]*Row
 	total int
 	id    []byte // Add's buffer for a row's keys
+	// The last date Add bucketed and its bucket: the statements of an
+	// article mostly share a date, and Bucket parses and formats it.
+	date, bucket string
 }
 
 // NewTally returns an empty tally. Labels fixes the column order; a
@@ -166,7 +198,7 @@ func (t *Tally) Add(s Statement) {
 	}
 	r := t.rows[string(t.id)]
 	if r == nil {
-		r = &Row{Keys: append(make([]string, 0, len(keys)), keys...)}
+		r = &Row{Keys: append(make([]string, 0, len(keys)), keys...), Counts: make([]int, len(t.Labels))}
 		t.rows[string(t.id)] = r
 	}
 	for len(r.Counts) < len(t.Labels) {
@@ -186,7 +218,10 @@ func (t *Tally) key(d Dimension, s Statement) string {
 	case ByGroup:
 		k = s.Group
 	case ByDate:
-		k = t.Period.Bucket(s.Date)
+		if s.Date != t.date || t.bucket == "" {
+			t.date, t.bucket = s.Date, t.Period.Bucket(s.Date)
+		}
+		k = t.bucket
 	case BySource:
 		k = s.Source
 	case ByModel:
@@ -204,15 +239,24 @@ func (t *Tally) Total() int { return t.total }
 // Rows returns the rows sorted by their keys: names case-insensitively,
 // periods in time order, and "unknown" last in every dimension.
 func (t *Tally) Rows() []*Row {
-	rows := make([]*Row, 0, len(t.rows))
+	// Each row with its keys lower-cased once, not at every comparison.
+	type sorting struct {
+		row   *Row
+		lower []string
+	}
+	rs := make([]sorting, 0, len(t.rows))
 	for _, r := range t.rows {
 		for len(r.Counts) < len(t.Labels) {
 			r.Counts = append(r.Counts, 0)
 		}
-		rows = append(rows, r)
+		lower := make([]string, len(r.Keys))
+		for k, key := range r.Keys {
+			lower[k] = strings.ToLower(key)
+		}
+		rs = append(rs, sorting{r, lower})
 	}
-	sort.Slice(rows, func(i, j int) bool {
-		a, b := rows[i].Keys, rows[j].Keys
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := rs[i].row.Keys, rs[j].row.Keys
 		for k := range a {
 			if a[k] == b[k] {
 				continue
@@ -220,13 +264,16 @@ func (t *Tally) Rows() []*Row {
 			if a[k] == Unknown || b[k] == Unknown {
 				return b[k] == Unknown
 			}
-			la, lb := strings.ToLower(a[k]), strings.ToLower(b[k])
-			if la != lb {
+			if la, lb := rs[i].lower[k], rs[j].lower[k]; la != lb {
 				return la < lb
 			}
 			return a[k] < b[k]
 		}
 		return false
 	})
+	rows := make([]*Row, len(rs))
+	for i := range rs {
+		rows[i] = rs[i].row
+	}
 	return rows
 }

@@ -77,11 +77,16 @@ With --format jsonl it prints one statement a line, the input of
 				switch *format {
 				case "jsonl":
 					render = func(r classified) ([]byte, error) {
-						// Sized for the statements' texts and ~250 bytes of
-						// fields each, so that appending seldom grows it.
+						// Sized for the statements' strings and the ~320
+						// bytes of keys, numbers, dates and labels each, so
+						// that appending seldom grows it: each growth copies
+						// what is written and leaves the old array to the
+						// collector.
 						size := 0
 						for i := range r.statements {
-							size += len(r.statements[i].Text) + len(r.statements[i].Clean) + 256
+							st := &r.statements[i]
+							size += len(st.Article) + len(st.Text) + len(st.Clean) + len(st.Actor) + len(st.Group) +
+								len(st.Speaker) + len(st.Target) + len(st.Source) + len(st.Model) + 320
 						}
 						b := make([]byte, 0, size)
 						for i := range r.statements {
@@ -167,7 +172,10 @@ With --format jsonl it prints one statement a line, the input of
 	}
 }
 
-// statementTable lists one article's statements.
+// statementTable lists one article's statements. The cells it writes
+// (numbers, "actor (via speaker)", truncated sentences) go into one
+// buffer that becomes one string, which they are cut from: a table per
+// article made several strings per statement before.
 func statementTable(r classified, width int, full bool) *table.Table {
 	a := r.article
 	title := a.ID
@@ -181,27 +189,58 @@ func statementTable(r classified, width int, full bool) *table.Table {
 	if full {
 		t.Header = append([]string{"article"}, t.Header...)
 	}
-	for _, st := range r.statements {
-		date := st.Date
-		if st.DateInferred && date != "" {
-			date += "?"
+	n := len(t.Header)
+	cells := make([]string, len(r.statements)*n)
+	size := 0
+	for i := range r.statements {
+		size += len(r.statements[i].Speaker) + 40
+		if !full && width > 0 {
+			size += min(len(r.statements[i].Text)+len(r.statements[i].Clean), 4*width)
 		}
+	}
+	buf := make([]byte, 0, size)
+	// Each written cell's index in cells and its end in buf, where the
+	// one written before it ends.
+	type written struct{ cell, end int }
+	cuts := make([]written, 0, 3*len(r.statements))
+	write := func(cell int) { cuts = append(cuts, written{cell, len(buf)}) }
+	for i := range r.statements {
+		st := &r.statements[i]
+		row := cells[i*n : (i+1)*n : (i+1)*n]
+		c := 0
+		if full {
+			row[c], c = a.ID, c+1
+		}
+		row[c] = strconv.Itoa(st.Sentence)
+		if row[c+1] = st.Actor; st.Speaker != "" {
+			buf = append(append(append(append(buf, st.Actor...), " (via "...), st.Speaker...), ')')
+			write(i*n + c + 1)
+		}
+		if row[c+2] = st.Date; st.DateInferred && st.Date != "" {
+			buf = append(append(buf, st.Date...), '?')
+			write(i*n + c + 2)
+		}
+		row[c+3] = st.Stance
+		buf = strconv.AppendFloat(buf, st.Prob, 'f', 2, 64)
+		write(i*n + c + 4)
+		buf = appendSigned2(append(append(buf, st.Sentiment...), ' '), st.SentimentScore)
+		write(i*n + c + 5)
 		text := st.Text
 		if st.Clean != "" {
 			text = st.Clean
 		}
+		row[c+6] = text
 		if !full && width > 0 {
-			text = truncate(text, width)
-		}
-		actor := st.Actor
-		if st.Speaker != "" {
-			actor += " (via " + st.Speaker + ")"
-		}
-		row := []string{strconv.Itoa(st.Sentence), actor, date, st.Stance, f2(st.Prob), st.Sentiment + " " + signed2(st.SentimentScore), text}
-		if full {
-			row = append([]string{a.ID}, row...)
+			var truncated bool
+			if buf, truncated = appendTruncated(buf, text, width); truncated {
+				write(i*n + c + 6)
+			}
 		}
 		t.Rows = append(t.Rows, row)
+	}
+	all, from := string(buf), 0
+	for _, k := range cuts {
+		cells[k.cell], from = all[from:k.end], k.end
 	}
 	return t
 }
@@ -209,12 +248,16 @@ func statementTable(r classified, width int, full bool) *table.Table {
 func f2(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) }
 
 // signed2 is fmt's %+.2f: two decimals and a sign, "+0.95", "-0.25".
-func signed2(x float64) string {
-	s := f2(x)
+func signed2(x float64) string { return string(appendSigned2(nil, x)) }
+
+// appendSigned2 appends signed2(x) to b.
+func appendSigned2(b []byte, x float64) []byte {
+	var num [32]byte
+	s := strconv.AppendFloat(num[:0], x, 'f', 2, 64)
 	if s[0] != '-' && s[0] != '+' {
-		s = "+" + s
+		b = append(b, '+')
 	}
-	return s
+	return append(b, s...)
 }
 
 // mixTable renders a tally: counts with shares per label, the row total,

@@ -154,9 +154,19 @@ when any line fails to parse or --strict is set and duplicates were found.`,
 
 func where(r corpus.Record) string { return fmt.Sprintf("%s:%d", r.File, r.Line) }
 
+// truncate cuts s to its first n-1 runes and "…", when it has more than n.
 func truncate(s string, n int) string {
+	if b, cut := appendTruncated(nil, s, n); cut {
+		return string(b)
+	}
+	return s
+}
+
+// appendTruncated appends truncate(s, n) to b and reports true, when s
+// has more than n runes; else it leaves b as it is and reports false.
+func appendTruncated(b []byte, s string, n int) ([]byte, bool) {
 	if utf8.RuneCountInString(s) <= n {
-		return s
+		return b, false
 	}
 	i := 0
 	for range n - 1 {
@@ -164,9 +174,9 @@ func truncate(s string, n int) string {
 		i += size
 	}
 	if !utf8.ValidString(s[:i]) {
-		return string([]rune(s)[:n-1]) + "…" // bad bytes become U+FFFD
+		return append(append(b, string([]rune(s)[:n-1])...), "…"...), true // bad bytes become U+FFFD
 	}
-	return s[:i] + "…"
+	return append(append(b, s[:i]...), "…"...), true
 }
 
 // scanCorpus reads one corpus file, keeping the good records and the bad
