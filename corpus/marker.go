@@ -144,16 +144,19 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 		}
 		return dst
 	case f.Names && len(m.occ) == 0:
-		// Lexicon terms only: as appendLexicon, the words with the runs of
-		// names merged, " .", and the terms. When the marked sentence
-		// does not end in the sentence's own last tokens (a final
-		// initialism's dot), its terms are written.
+		// Lexicon terms only: as appendLexicon, the marked sentence's
+		// tokens with the runs of names merged, " .", and the terms. A
+		// token that is not one of words (a final initialism with its
+		// dot, "U.S.") is no word's.
 		sent, _ := mk.appendMarkedSentence(mk.sent[:0])
 		mk.sent = sent
-		if len(sent) != len(words)+1 {
-			return appendWholeParts(dst, mk.AppendTermsFrom(nil, sentence, target, words))
+		from := len(dst)
+		dst = pf.addNames(dst, sent[:len(sent)-1], sentence)
+		for i := from; i < len(dst); i++ {
+			if t := dst[i].Tok; t >= 0 {
+				dst[i].Tok = mk.from[t]
+			}
 		}
-		dst = pf.addNames(dst, words, sentence)
 		dst = pf.add(dst, ".", -1, noPrefix)
 		for _, a := range m.adds {
 			dst = pf.add(dst, m.addTerm(a, f.Lower), -1, noPrefix)

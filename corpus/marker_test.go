@@ -83,6 +83,11 @@ func TestMarkerTerms(t *testing.T) {
 			reason:   `alone the sentence ends "U.S", "."; before " ." the dot stays: "u.s."`,
 		},
 		{
+			name:     "final initialism, lexicon terms only",
+			sentence: "Critics condemned the sanctions imposed by the U.S.",
+			reason:   `the stance analysis (names, lexicon): "U.S." is one token and no word's`,
+		},
+		{
 			name:     "final initial",
 			sentence: "The plan came from Jane Doe and John Q.",
 			target:   "Jane Doe",
