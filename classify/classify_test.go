@@ -96,6 +96,7 @@ func TestDefaultStance(t *testing.T) {
 		{"The European Union will maintain sanctions on Caracas.", "pressure"},
 		{"The United States will not stop putting pressure on the Maduro regime.", "pressure"},
 		{"Maduro refused to negotiate with the opposition.", "pressure"},
+		{`"The regime has to take real steps."`, "pressure"},
 		{"Maduro closed the talks, rejecting tough sanctions.", "pressure"},
 		{"Norway offered to mediate between the government and the opposition.", "negotiation"},
 		{"Norway will continue to facilitate the talks.", "negotiation"},
