@@ -10,8 +10,9 @@
 // Go segmenters we measured split at "U.S." or lose offsets), the repair
 // of mojibake and machine-translation debris (clean.go: no Go library
 // repairs UTF-8 read as Windows-1252 inside a word), and the tokeniser and
-// its filters (token.go, marker.go), which must keep byte offsets, know
-// negation scope and names, and mark a target's mention; general
+// its filters (token.go, marker.go, lead.go), which must keep byte
+// offsets, know negation scope, names and the lead of a news sentence, and
+// mark a target's mention; general
 // tokenisers give words without those, and the analysis is the hot path
 // of training and classifying, so it allocates once per sentence or not
 // at all.
