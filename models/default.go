@@ -13,7 +13,7 @@ import (
 //
 //	go generate ./models
 //
-//go:generate go run ../cmd/stance train -quiet -o default.json --labels pressure,negotiation,support,neutral --ngrams 1 --alpha 0.3333333333333333 --priors uniform --binary --names --lexicon --lead 3 --cv 5 ../data/stance/americas_europe.tsv ../data/stance/mideast_asia_africa.tsv ../data/stance/constructions.tsv ../data/stance/wire.tsv ../data/stance/cooperation.tsv ../data/stance/conflict_statements.tsv ../data/stance/reported.tsv ../data/stance/statements.tsv ../data/stance/pressure_support.tsv ../data/stance/talks_aid.tsv ../data/stance/long_wire.tsv ../data/stance/support_wire.tsv ../data/stance/pressure_wire.tsv ../data/stance/sustained.tsv ../data/stance/demands.tsv
+//go:generate go run ../cmd/stance train -quiet -o default.json --labels pressure,negotiation,support,neutral --ngrams 1 --alpha 1/3 --priors uniform --binary --names --lexicon --lead 3 --cv 5 ../data/stance/americas_europe.tsv ../data/stance/mideast_asia_africa.tsv ../data/stance/constructions.tsv ../data/stance/wire.tsv ../data/stance/cooperation.tsv ../data/stance/conflict_statements.tsv ../data/stance/reported.tsv ../data/stance/statements.tsv ../data/stance/pressure_support.tsv ../data/stance/talks_aid.tsv ../data/stance/long_wire.tsv ../data/stance/support_wire.tsv ../data/stance/pressure_wire.tsv ../data/stance/sustained.tsv ../data/stance/demands.tsv
 
 //go:embed default.json
 var defaultJSON []byte

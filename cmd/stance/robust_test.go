@@ -146,6 +146,9 @@ func TestBadInput(t *testing.T) {
 		{"tampered model", []string{"classify", "--model", write("tamper.json", []byte(strings.Replace(string(modelBytes), `"pressure"`, `"pressurE"`, 1))), good}, 1, "tamper.json", false},
 		{"future model", []string{"classify", "--model", "testdata/future-model.json", good}, 1, "newer version", false},
 		{"missing file", []string{"classify", "--quiet", filepath.Join(dir, "nope.txt"), good}, 1, "nope.txt", true},
+		{"alpha not a fraction", []string{"train", "-o", filepath.Join(dir, "x.json"), "--alpha", "x/2", "testdata/small.tsv"}, 2, `"x/2"`, false},
+		{"alpha not 1/K", []string{"train", "-o", filepath.Join(dir, "x.json"), "--alpha", "2/5", "testdata/small.tsv"}, 1, "alpha 0.4", false},
+		{"lead out of range", []string{"train", "-o", filepath.Join(dir, "x.json"), "--lead", "-1", "testdata/small.tsv"}, 1, "lead words -1", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

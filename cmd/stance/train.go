@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 
 	"github.com/stancemix/stance/cmd/stance/internal/progress"
 	"github.com/stancemix/stance/cmd/stance/internal/table"
@@ -36,7 +38,8 @@ stored in the model's summary.`,
 			cv := fs.Int("cv", 0, "cross-validate with `K` folds (0: none)")
 			labels := fs.String("labels", "", "comma-separated `labels`: fix the label set and order")
 			ngrams := fs.Int("ngrams", def.Features.NGrams, "longest word n-gram `n` (1: unigrams)")
-			alpha := fs.Float64("alpha", def.Alpha, "Lidstone smoothing `alpha`, 1/K for a whole K")
+			alpha := alphaFlag(def.Alpha)
+			fs.Var(&alpha, "alpha", "Lidstone smoothing `alpha`, 1/K for a whole K (\"1/3\" or 0.3333333333333333)")
 			priors := fs.String("priors", def.Priors, "class priors: `empirical` or uniform")
 			negation := fs.Bool("negation", def.Features.Negation, "mark words in the scope of a negation")
 			numbers := fs.Bool("numbers", def.Features.Numbers, "map numbers to one term")
@@ -63,7 +66,7 @@ stored in the model's summary.`,
 				}
 				opts := train.Options{
 					Features: corpus.Features{Lower: *lower, Numbers: *numbers, Negation: *negation, NGrams: *ngrams, Stopwords: *stop, Target: *target, Binary: *binary, Adjacent: *adjacent, Lexicon: *lexicon, Names: *names, Lead: *lead},
-					Alpha:    *alpha,
+					Alpha:    float64(alpha),
 					Priors:   *priors,
 					Labels:   splitList(*labels),
 					Files:    args,
@@ -102,6 +105,35 @@ stored in the model's summary.`,
 	}
 }
 
+// An alphaFlag is a smoothing alpha, written "1/K" for a whole K above 1
+// (1/3 has no short decimal) and read as "1/K" or a number.
+type alphaFlag float64
+
+func (a *alphaFlag) Set(s string) error {
+	if num, den, ok := strings.Cut(s, "/"); ok {
+		n, err1 := strconv.ParseFloat(num, 64)
+		d, err2 := strconv.ParseFloat(den, 64)
+		if err1 != nil || err2 != nil || d == 0 {
+			return fmt.Errorf("not a number or fraction: %q", s)
+		}
+		*a = alphaFlag(n / d)
+		return nil
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil {
+		return fmt.Errorf("not a number or fraction: %q", s)
+	}
+	*a = alphaFlag(v)
+	return nil
+}
+
+func (a alphaFlag) String() string {
+	if k := 1 / float64(a); k > 1 && k == math.Round(k) && float64(a) == 1/k {
+		return "1/" + strconv.FormatFloat(k, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(float64(a), 'g', -1, 64)
+}
+
 // round4 rounds x to 4 decimals, so that model files do not change with
 // the last bits of a float sum.
 func round4(x float64) float64 {
@@ -136,7 +168,7 @@ func writeSummary(e *env, m *models.Model, path, format string) error {
 		{"vocabulary", strconv.Itoa(m.Summary.Vocabulary)},
 		{"tokens", strconv.Itoa(m.Summary.Tokens)},
 		{"features", featureString(m.Tokenizer)},
-		{"alpha", strconv.FormatFloat(m.Alpha, 'g', -1, 64)},
+		{"alpha", alphaFlag(m.Alpha).String()},
 		{"priors", m.Priors},
 	}}
 	if cv := m.Summary.CV; cv != nil {
