@@ -116,7 +116,12 @@ type Model struct {
 	logp     []float64        // len(vocabulary) rows of len(Labels) columns
 	logPrior []float64        // the library's log prior per label
 	unknown  []float64        // log-probability of a term outside the vocabulary
+	neutral  int              // the index of the label "neutral", or -1: see Prediction
 }
+
+// Neutral is the label that wins an exact tie, when a model has it: see
+// [Scorer.Prediction].
+const Neutral = "neutral"
 
 // A Prediction is a model's verdict on one token list.
 type Prediction struct {
@@ -198,6 +203,7 @@ func (m *Model) build() {
 		for i, l := range m.Labels {
 			m.classes[i] = bayesian.Class(l)
 		}
+		m.neutral = m.Index(Neutral)
 		m.clf = bayesian.NewClassifier(m.classes...)
 		k := m.K()
 		// Every vocabulary term is observed once per class, with
@@ -413,7 +419,9 @@ func (s *Scorer) add(row []float64) {
 
 // Prediction returns the prediction for the terms added since Reset. Its
 // Log and Probs are the Scorer's buffers, good until the next Reset; it
-// may be called only once per list.
+// may be called only once per list. The most likely label wins; an exact
+// tie with the label Neutral, as when no term is in the vocabulary, goes
+// to Neutral, and other ties to the first label.
 func (s *Scorer) Prediction() Prediction {
 	m := s.m
 	k := len(m.Labels)
@@ -425,6 +433,12 @@ func (s *Scorer) Prediction() Prediction {
 		if scores[i] > scores[best] {
 			best = i
 		}
+	}
+	if n := m.neutral; n >= 0 && scores[n] == scores[best] {
+		// An exact tie: the terms gave no evidence (none is in the
+		// vocabulary, as in a byline), and a sentence that says nothing
+		// the model knows is neutral rather than the first label.
+		best = n
 	}
 	// Softmax, shifted by the maximum so that it cannot overflow.
 	sum := 0.0

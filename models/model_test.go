@@ -217,3 +217,40 @@ func TestScorer(t *testing.T) {
 		t.Error("NewScorer of an invalid model gave no error")
 	}
 }
+
+// TestPredictTie: terms that give no evidence (none in the vocabulary)
+// leave every label as likely as its prior; with uniform priors that is
+// an exact tie, which goes to the label "neutral" when the model has one,
+// and to the first label otherwise.
+func TestPredictTie(t *testing.T) {
+	m := &models.Model{
+		Labels:    []string{"pressure", "support", "neutral"},
+		Tokenizer: models.Tokenizer{Lower: true, NGrams: 1},
+		Alpha:     1,
+		Priors:    models.PriorsUniform,
+		Summary:   models.Summary{Rows: []int{2, 2, 2}, Vocabulary: 3, Tokens: 9, Corpus: []string{"tie.tsv"}},
+		Counts: []map[string]int{
+			{"sanctions": 3},
+			{"aid": 3},
+			{"said": 3},
+		},
+	}
+	for _, terms := range [][]string{nil, {"reuters"}, {"reuters", "byline"}} {
+		p, err := m.Predict(terms)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Label != "neutral" || math.Abs(p.Prob-1.0/3) > 1e-12 {
+			t.Errorf("Predict(%q) = %s %.3f, want neutral 0.333", terms, p.Label, p.Prob)
+		}
+	}
+	// Evidence still wins.
+	if p, _ := m.Predict([]string{"sanctions"}); p.Label != "pressure" {
+		t.Errorf("Predict(sanctions) = %s, want pressure", p.Label)
+	}
+	// Without a neutral label, a tie goes to the first.
+	m2 := &models.Model{Labels: []string{"pressure", "support", "other"}, Tokenizer: m.Tokenizer, Alpha: m.Alpha, Priors: m.Priors, Summary: m.Summary, Counts: m.Counts}
+	if p, _ := m2.Predict([]string{"reuters"}); p.Label != "pressure" {
+		t.Errorf("no neutral label: tie went to %s, want the first label", p.Label)
+	}
+}
