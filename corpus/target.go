@@ -764,19 +764,26 @@ func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
 		from = append(from, -1)
 		i = j
 	}
-	// " ." after the sentence lets the initialism rule of wordEnd keep a
-	// final dot that ended the sentence: "the U.S." is "U.S", "." alone,
-	// but "U.S." followed by " .".
-	if n, k := len(sentence), len(words); k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
-		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
-		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.') {
+	if m.keepsFinalDot() {
 		toks, from = toks[:len(toks)-1], from[:len(from)-1]
 		t := &toks[len(toks)-1]
-		t.Term, t.End = t.Term+".", n
+		t.Term, t.End = t.Term+".", len(sentence)
 		from[len(from)-1] = -1
 	}
 	mk.from = append(from, -1)
 	return append(toks, Token{Term: ".", Start: len(sentence) + 1, End: len(sentence) + 2}), true
+}
+
+// keepsFinalDot reports whether the " ." after the sentence makes the
+// initialism rule of wordEnd keep a final dot that ended the sentence:
+// "the U.S." is "U.S", "." alone, but "U.S." followed by " .". Then the
+// marked sentence's last word is not one of its tokens.
+func (m *marking) keepsFinalDot() bool {
+	sentence, words := m.sentence, m.toks
+	n, k := len(sentence), len(words)
+	return k >= 2 && n >= 2 && words[k-1].Start == n-1 && words[k-1].Term == "." &&
+		words[k-2].End == n-1 && m.role[k-2] == 0 && 'A' <= sentence[n-2] && sentence[n-2] <= 'Z' &&
+		(words[k-2].Start == n-2 || n >= 3 && sentence[n-3] == '.')
 }
 
 // separates reports whether the byte c, right after TGT or OTHER, ends
