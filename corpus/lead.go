@@ -132,19 +132,7 @@ func lowerNot(t string) string {
 	if len(t) > 4 && t[:4] == "not_" {
 		t = t[4:]
 	}
-	if isASCII(t) && !hasUpperASCII(t) {
-		return t
-	}
 	return lower(t)
-}
-
-func hasUpperASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
 }
 
 // opensAside reports whether a phrase that starts with the word t may be
@@ -168,7 +156,7 @@ var innerAside = setOf("who", "which", "whose", "a", "an", "the")
 var leadSkip = setOf("the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from",
 	"and", "or", "but", "as", "its", "his", "her", "their", "this", "that", "these", "those", "'s",
 	"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "it",
-	"said", "says", "told", "that")
+	"said", "says", "told")
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

@@ -116,7 +116,7 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		stream := mk.pf.stream
 		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string { return stream[i].term })
 		for _, i := range mk.picks {
-			p := dst[n+int(stream[i].part)]
+			p := dst[stream[i].part]
 			dst = append(dst, TermParts{Base: p.Base, Tok: p.Tok, Prefix: LeadPart, Not: p.Not})
 		}
 	}
@@ -132,7 +132,7 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
 	f := mk.f
 	pf := &mk.pf
-	*pf = partsFilter{numbers: f.Numbers, negation: f.Negation, track: f.Lead > 0, from: len(dst), stream: pf.stream[:0]}
+	*pf = partsFilter{numbers: f.Numbers, negation: f.Negation, track: f.Lead > 0, stream: pf.stream[:0]}
 	marked := mk.mark(sentence, target, words)
 	m := &mk.m
 	switch {
@@ -218,15 +218,13 @@ type partsFilter struct {
 	numbers, negation bool
 	in                bool // in a negation's scope
 	// With track, stream gets each unprefixed term the filters see,
-	// punctuation too, for leadPicks; from is where the sentence's parts
-	// start in dst.
+	// punctuation too, for leadPicks.
 	track  bool
-	from   int
 	stream []streamTerm
 }
 
-// A streamTerm is a term as the filters see it: part is the index, from
-// partsFilter.from, of the TermParts it became, or -1 for punctuation.
+// A streamTerm is a term as the filters see it: part is the index in dst
+// of the TermParts it became, or -1 for punctuation.
 type streamTerm struct {
 	term string
 	part int32
@@ -252,7 +250,7 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 			return dst
 		}
 		if pf.track {
-			pf.stream = append(pf.stream, streamTerm{base, int32(len(dst) - pf.from)})
+			pf.stream = append(pf.stream, streamTerm{base, int32(len(dst))})
 		}
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
