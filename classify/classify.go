@@ -162,9 +162,16 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 // Stance predicts the stance of one sentence.
 func (c *Classifier) Stance(sentence string) (models.Prediction, error) {
+	return c.Model.Predict(corpus.NewMarker(c.stanceFeatures()).Terms(corpus.Clean(sentence), ""))
+}
+
+// stanceFeatures is the analysis of a sentence's stance: the stance
+// model's, with no target, since the stance is the whole sentence's.
+// Lexicon terms are added as in training.
+func (c *Classifier) stanceFeatures() corpus.Features {
 	f := corpus.Features(c.Model.Tokenizer)
 	f.Target = 0
-	return c.Model.Predict(corpus.NewMarker(f).Terms(corpus.Clean(sentence), ""))
+	return f
 }
 
 // analysis analyses sentences for the stance model and, when the
@@ -204,10 +211,7 @@ var analyses sync.Pool
 // analysis returns an analysis for c's models: the one that analyses
 // gives, if it analyses as they do, else a new one.
 func (c *Classifier) analysis() *analysis {
-	f := corpus.Features(c.Model.Tokenizer)
-	// A sentence's stance is the whole sentence's: no target, as in
-	// Classifier.Stance. Lexicon terms are added as in training.
-	f.Target = 0
+	f := c.stanceFeatures()
 	ms, _ := c.Sentiment.(*ModelSentiment)
 	var sf corpus.Features
 	if ms != nil && ms.Model == nil {

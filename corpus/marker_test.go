@@ -275,27 +275,25 @@ func BenchmarkMarkerTerms(b *testing.B) {
 }
 
 func BenchmarkMarkerTermParts(b *testing.B) {
-	const s = "Senator Elizabeth Warren, who has criticised the bank, said on Tuesday that President Donald Trump's tax plan would not help working families in Ohio."
-	mk := corpus.NewMarker(markerFeatures[0])
-	words := corpus.WordTokenizer{Lower: true}.Tokenize(s)
-	var parts []corpus.TermParts
-	b.ReportAllocs()
-	for b.Loop() {
-		parts = mk.AppendTermPartsFrom(parts[:0], s, "Donald Trump", words)
-	}
+	benchTermParts(b, markerFeatures[0], "Senator Elizabeth Warren, who has criticised the bank, said on Tuesday that President Donald Trump's tax plan would not help working families in Ohio.", "Donald Trump")
 }
 
 // BenchmarkMarkerStanceParts is the default stance model's terms in parts
 // (markerFeatures[7]: names, lexicon terms and lead words), as classify
 // computes them for every sentence.
 func BenchmarkMarkerStanceParts(b *testing.B) {
-	const s = "The United States will not stop putting pressure on Nicolas Maduro's government until free and fair elections are held, Secretary of State Mike Pompeo said on Wednesday."
-	mk := corpus.NewMarker(markerFeatures[7])
-	words := corpus.WordTokenizer{Lower: true}.Tokenize(s)
+	benchTermParts(b, markerFeatures[7], "The United States will not stop putting pressure on Nicolas Maduro's government until free and fair elections are held, Secretary of State Mike Pompeo said on Wednesday.", "")
+}
+
+// benchTermParts times a Marker for f giving the terms of sentence, with
+// target marked, in parts.
+func benchTermParts(b *testing.B, f corpus.Features, sentence, target string) {
+	mk := corpus.NewMarker(f)
+	words := corpus.WordTokenizer{Lower: f.Lower}.Tokenize(sentence)
 	var parts []corpus.TermParts
 	b.ReportAllocs()
 	for b.Loop() {
-		parts = mk.AppendTermPartsFrom(parts[:0], s, "", words)
+		parts = mk.AppendTermPartsFrom(parts[:0], sentence, target, words)
 	}
 }
 
