@@ -145,16 +145,11 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 		return dst
 	case f.Names && len(m.occ) == 0:
 		// Lexicon terms only: as appendLexicon, the marked sentence's
-		// tokens with the runs of names merged, " .", and the terms. They
-		// are the sentence's words, unless a final initialism keeps its
-		// dot ("U.S."), a token that is no word's.
-		if !m.keepsFinalDot() {
-			dst = pf.addNames(dst, words, sentence)
-		} else {
-			sent, _ := mk.appendMarkedSentence(mk.sent[:0])
-			mk.sent = sent
-			from := len(dst)
-			dst = pf.addNames(dst, sent[:len(sent)-1], sentence)
+		// words with the runs of names merged, " .", and the terms.
+		ws, copied := mk.lexiconWords()
+		from := len(dst)
+		dst = pf.addNames(dst, ws, sentence)
+		if copied {
 			for i := from; i < len(dst); i++ {
 				if t := dst[i].Tok; t >= 0 {
 					dst[i].Tok = mk.from[t]

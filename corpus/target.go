@@ -660,11 +660,9 @@ func (mk *Marker) mark(sentence, target string, words []Token) bool {
 // merged, " .", and the lexicon terms, which are never names.
 func (mk *Marker) appendLexicon(toks []Token) []Token {
 	m := &mk.m
-	// With no mention, no token has a role, and the marked sentence's
-	// tokens are always found.
-	sent, _ := mk.appendMarkedSentence(mk.sent[:0])
-	mk.sent = sent
-	toks = appendNames(toks, sent, m.sentence)
+	ws, _ := mk.lexiconWords()
+	toks = appendNames(toks, ws, m.sentence)
+	toks = append(toks, Token{Term: ".", Start: len(m.sentence) + 1, End: len(m.sentence) + 2})
 	pos := len(m.sentence) + 2
 	for _, a := range m.adds {
 		term := m.addTerm(a, mk.f.Lower)
@@ -672,6 +670,20 @@ func (mk *Marker) appendLexicon(toks []Token) []Token {
 		pos += 1 + len(term)
 	}
 	return toks
+}
+
+// lexiconWords returns the word tokens of the marked sentence, up to the
+// " ." after it, for a marking of lexicon terms only (no mention, so no
+// token has a role): the sentence's own words, unless a final initialism
+// keeps its dot ("U.S."); then a copy whose last token is no word's, and
+// copied true, with mk.from giving each token's index in the words.
+func (mk *Marker) lexiconWords() (ws []Token, copied bool) {
+	if !mk.m.keepsFinalDot() {
+		return mk.m.toks, false
+	}
+	sent, _ := mk.appendMarkedSentence(mk.sent[:0])
+	mk.sent = sent
+	return sent[:len(sent)-1], true
 }
 
 // appendMarked appends to toks the tokens that WordTokenizer{Lower:
