@@ -178,23 +178,33 @@ func ResolveExpr(expr string, ref time.Time, pref Preference) (EventDate, bool) 
 // part of "5,000", "$2019" or "2018-19") or starting an ISO date
 // ("2021-05-27"). ok is false when the text mentions none.
 func InferYear(text string) (int, bool) {
+	// A year is a run of four digits, which always starts a token, so the
+	// text is searched for such runs and only the two tokens before each
+	// are scanned, not the whole text: an undated article is tokenised
+	// for its dates sentence by sentence later anyway.
 	best, bump := 0, false
-	var prev [2]dateToken // the two tokens before the current one
-	for pos := 0; ; {
-		t, next := dateNextToken(text, pos)
-		if next < 0 {
-			break
+	for i := 0; i < len(text); {
+		if !dateIsDigit(text[i]) {
+			i++
+			continue
 		}
-		pos = next
+		start := i
+		for i < len(text) && dateIsDigit(text[i]) {
+			i++
+		}
+		if i-start != 4 || (text[start] != '1' && text[start] != '2') {
+			continue
+		}
+		var t dateToken
+		i = dateNumber(text, start, &t)
 		if y, ok := dateYearToken(text, t); ok && y >= best {
 			if y > best {
 				best, bump = y, false
 			}
-			if !bump && dateMonthBefore(text, prev) {
+			if !bump && dateMonthBefore(text, dateTokensBefore(text, start)) {
 				bump = datePastSentence(text, t.start)
 			}
 		}
-		prev[0], prev[1] = prev[1], t
 	}
 	if best == 0 {
 		return 0, false
@@ -204,6 +214,38 @@ func InferYear(text string) (int, bool) {
 	}
 	return best, true
 }
+
+// dateTokensBefore returns the two tokens of text before the one that
+// starts at byte end, as a scan from the start of text finds them, zero
+// for those the text does not have. It scans from a space before end,
+// where no token continues, going further back until it finds two.
+func dateTokensBefore(text string, end int) [2]dateToken {
+	var prev [2]dateToken
+	for back := 32; ; back *= 4 {
+		from := max(end-back, 0)
+		for from > 0 && !dateSpace(text[from]) {
+			from--
+		}
+		n := 0
+		prev = [2]dateToken{}
+		for pos := from; ; n++ {
+			var t dateToken
+			next := dateScan(text[:end], pos, &t)
+			if next < 0 {
+				break
+			}
+			pos = next
+			prev[0], prev[1] = prev[1], t
+		}
+		if n >= 2 || from == 0 {
+			return prev
+		}
+	}
+}
+
+// dateSpace reports whether c is an ASCII space, which no date token
+// contains.
+func dateSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // dateYearToken reports whether t is a stand-alone year.
 func dateYearToken(text string, t dateToken) (int, bool) {

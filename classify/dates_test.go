@@ -346,6 +346,66 @@ func TestInferYear(t *testing.T) {
 	}
 }
 
+// inferYearScan is InferYear as a scan of every token of the text, the
+// reference that FuzzInferYear holds the search for years to.
+func inferYearScan(text string) (int, bool) {
+	best, bump := 0, false
+	var prev [2]dateToken // the two tokens before the current one
+	for pos := 0; ; {
+		t, next := dateNextToken(text, pos)
+		if next < 0 {
+			break
+		}
+		pos = next
+		if y, ok := dateYearToken(text, t); ok && y >= best {
+			if y > best {
+				best, bump = y, false
+			}
+			if !bump && dateMonthBefore(text, prev) {
+				bump = datePastSentence(text, t.start)
+			}
+		}
+		prev[0], prev[1] = prev[1], t
+	}
+	if best == 0 {
+		return 0, false
+	}
+	if bump {
+		best++
+	}
+	return best, true
+}
+
+// inferYearSeeds are texts whose years come after tokens that a search
+// backwards could get wrong: a month far behind a long run of spaces or
+// of one word, a month glued to the year or to a full stop, a year at the
+// very start, years with suffixes, and non-ASCII words.
+var inferYearSeeds = []string{
+	"Elections were held in December" + strings.Repeat(" ", 100) + "2020.",
+	"They were held in Dec." + strings.Repeat("\n", 70) + "2020 and then.",
+	strings.Repeat("x", 200) + " December 2020 was over.",
+	"December" + strings.Repeat("é", 40) + "2020 was held.",
+	"2020 was held.",
+	"Dec.2020 was held. December2019 was won.",
+	"In 2019th place, 2019ab and 12019 and 2019 were held; March,2018 had been.",
+	"Talks in\tMarch\r2021 had ended ... 1999 followed.",
+	"Sept. 2021 had passed\u00a0and\u2009November 2021 had been",
+}
+
+// FuzzInferYear holds InferYear, which scans only the tokens around each
+// four-digit number, to the scan of every token.
+func FuzzInferYear(f *testing.F) {
+	for _, s := range inferYearSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		wantY, wantOK := inferYearScan(text)
+		if y, ok := InferYear(text); y != wantY || ok != wantOK {
+			t.Errorf("InferYear(%q) = %d, %v; scanning every token gives %d, %v", text, y, ok, wantY, wantOK)
+		}
+	})
+}
+
 func TestFindDateInYear(t *testing.T) {
 	tests := []struct {
 		text   string
