@@ -1,9 +1,16 @@
 package classify
 
 import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+
 	"testing"
 
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/shared"
 	"github.com/stancemix/stance/internal/wiregen"
 	"github.com/stancemix/stance/models"
 )
@@ -42,6 +49,53 @@ func BenchmarkClassify(b *testing.B) {
 		}
 		arts = append(arts, a)
 		size += len(text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	sents := 0
+	for b.Loop() {
+		for _, a := range arts {
+			sts, err := c.Article(a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			sents += len(sts)
+		}
+	}
+	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// BenchmarkClassifyPolNeAR runs real news through the Classifier as
+// BenchmarkClassify does: the 840 political news articles of PolNeAR
+// (about 3.9 MB, $STANCE_SHARED/data/attribution/polnear_train.jsonl), each
+// once, read as plain text and so undated, as a folder of pasted articles
+// would be. Their sentences are longer than the generated ones and their
+// year is inferred from the text.
+func BenchmarkClassifyPolNeAR(b *testing.B) {
+	c := defaultClassifier(b)
+	f, err := os.Open(shared.Path(b, filepath.Join("data", "attribution", "polnear_train.jsonl")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var arts []corpus.Article
+	size := 0
+	for dec := json.NewDecoder(bufio.NewReader(f)); ; {
+		var r polnearRecord
+		if err := dec.Decode(&r); err == io.EOF {
+			break
+		} else if err != nil {
+			b.Fatal(err)
+		}
+		if r.Duplicate {
+			continue
+		}
+		a, err := corpus.ParseArticle([]byte(r.Text), r.ID)
+		if err != nil {
+			b.Fatalf("article %s: %v", r.ID, err)
+		}
+		arts = append(arts, a)
+		size += len(r.Text)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
