@@ -434,17 +434,23 @@ func (m *mention) canonical() string {
 }
 
 // mentions finds the names in ts, the tokens of the cleaned sentence s,
-// longest dictionary alias first.
-//
-// lower knows the words the article writes in lower case: a lone
-// capitalised word opening a sentence that the article also writes in
-// lower case ("Officials", "Relations") is no name. A nil lower knows none.
-func (a *Actors) mentions(s string, ts []tok, at time.Time, lower *lowerWords) []mention {
-	return a.appendMentions(nil, s, ts, at, lower)
+// longest dictionary alias first. It knows no words the article writes
+// in lower case (see appendMentions).
+func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
+	return a.appendMentions(nil, s, ts, at, nil)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
+//
+// A lone capitalised word opening a sentence that the article also
+// writes in lower case ("Officials", "Relations") is no name. Which words
+// the article writes so is known only once every sentence is tokenised,
+// and asking as each such word comes up costs a set of the article's
+// words or a read of its tokens each time; so appendMentions appends such
+// a weak mention and asks lower about it, which answers for every
+// sentence at once in lowerWords.drop. A nil lower asks nothing, and
+// keeps every such mention.
 func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords) []mention {
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
@@ -543,7 +549,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower.has(t.fold, t.hash) || t.is(fRole) || t.is(fOrg) ||
+			if m.weak && (t.is(fRole) || t.is(fOrg) ||
 				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
@@ -551,6 +557,9 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
 				i = j + 1
 				continue // a bare title names nobody: "President", "Democratic"
+			}
+			if m.weak {
+				lower.ask(len(out), &ts[i])
 			}
 		}
 		m.spokes = spokesBefore(ts, i, j)
@@ -854,15 +863,16 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		quoted = q
 	}
 	sc.arena = arena
-	lower := &lowerWords{ts: arena, slots: sc.lower}
+	lower := &lowerWords{asks: sc.asks[:0]}
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
 		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
+	ms = lower.drop(arena, ms, st.ss)
 	sc.ms = ms
-	sc.lower = lower.slots
+	sc.asks = lower.asks
 	out := make([]Attribution, len(sents))
 	for i := range sents {
 		st.i = i
@@ -871,87 +881,82 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	return out
 }
 
-// lowerWords answers whether an article writes a word in lower case: by
-// reading its tokens' hashes for the first few words asked about, then
-// from an open-addressed set of its lower-case word tokens hashed by
-// wordHash. The tokens carry their hashes, so neither hashes a string.
+// lowerWords finds which of the weak mentions appendMentions asks about
+// are of words the article also writes in lower case, for all of the
+// article's sentences at once: one read of its tokens, which carry their
+// folds' hashes, rather than a set of its words or a read for each word.
 type lowerWords struct {
-	ts    []tok   // the tokens of the article, hashed
-	slots []int32 // 1 + the index in ts of a token of each word; 0 for none
-	asked int
-	built bool
+	asks []lowerAsk
+	// bloom has bit wordHash(fold)%256 set for the fold of each ask, so
+	// that drop compares few tokens' folds.
+	bloom [4]uint64
 }
 
-// lowerScans is how many words lowerWords looks for by reading the
-// tokens' hashes before it builds its set: most articles ask about a word
-// or two, and reading costs a comparison a token, building a probe.
-const lowerScans = 2
+// A lowerAsk is a weak mention to drop if the article writes its word in
+// lower case.
+type lowerAsk struct {
+	m     int    // the mention's index in the mentions of the article
+	fold  string // its word's fold
+	hash  uint32 // wordHash(fold)
+	found bool   // a word token not capitalised folds to fold
+}
 
-// has reports whether a word token not capitalised folds to f, whose
-// wordHash is h.
-func (l *lowerWords) has(f string, h uint32) bool {
+// ask records that the mention at index m of the article's mentions, of
+// the token t alone, is to be dropped if the article writes t's word in
+// lower case. A nil l asks nothing.
+func (l *lowerWords) ask(m int, t *tok) {
 	if l == nil {
-		return false
+		return
 	}
-	if !l.built && l.asked < lowerScans {
-		l.asked++
-		for k := range l.ts {
-			if t := &l.ts[k]; t.hash == h && t.fold == f && t.word() && !t.cap {
-				return true
-			}
-		}
-		return false
-	}
-	if !l.built {
-		l.build()
-	}
-	mask := uint32(len(l.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		k := l.slots[i]
-		if k == 0 {
-			return false
-		}
-		if t := &l.ts[k-1]; t.hash == h && t.fold == f {
-			return true
-		}
-	}
+	l.asks = append(l.asks, lowerAsk{m: m, fold: t.fold, hash: t.hash})
+	l.bloom[t.hash>>6&3] |= 1 << (t.hash & 63)
 }
 
-func (l *lowerWords) build() {
-	l.built = true
-	n := 0
-	for k := range l.ts {
-		if t := &l.ts[k]; t.word() && !t.cap {
-			n++
-		}
-	}
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(l.slots) >= size {
-		l.slots = l.slots[:size]
-		clear(l.slots)
-	} else {
-		l.slots = make([]int32, size)
-	}
-	mask := uint32(size - 1)
-	for k := range l.ts {
-		t := &l.ts[k]
-		if !t.word() || t.cap {
+// find sets the found field of each ask, reading ts, the tokens of the
+// article, once.
+func (l *lowerWords) find(ts []tok) {
+	for k := range ts {
+		t := &ts[k]
+		if l.bloom[t.hash>>6&3]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
 			continue
 		}
-		for i := t.hash & mask; ; i = (i + 1) & mask {
-			s := l.slots[i]
-			if s == 0 {
-				l.slots[i] = int32(k + 1)
-				break
-			}
-			if u := &l.ts[s-1]; u.hash == t.hash && u.fold == t.fold {
-				break
+		for q := range l.asks {
+			if a := &l.asks[q]; a.hash == t.hash && a.fold == t.fold {
+				a.found = true
 			}
 		}
 	}
+}
+
+// drop removes from ms, the mentions of the sentences ss in order, the
+// weak mentions of the words the article (whose tokens are ts) writes in
+// lower case, and makes the sentences' mentions the ones left. It returns
+// what is left of ms.
+func (l *lowerWords) drop(ts []tok, ms []mention, ss []sent) []mention {
+	if len(l.asks) == 0 {
+		return ms
+	}
+	l.find(ts)
+	// r reads ms and w writes it; the sentences' mentions follow each
+	// other in ms, so each sentence's are those read for it.
+	r, w, q := 0, 0, 0
+	for i := range ss {
+		n := w
+		for range ss[i].ms {
+			if q < len(l.asks) && l.asks[q].m == r {
+				q++
+				if l.asks[q-1].found {
+					r++
+					continue
+				}
+			}
+			ms[w] = ms[r]
+			r, w = r+1, w+1
+		}
+		ss[i].ms = ms[n:w:w]
+	}
+	clear(ms[w:])
+	return ms[:w]
 }
 
 // attrScratch is the memory attribute reuses from article to article: the
@@ -963,7 +968,7 @@ type attrScratch struct {
 	arena []tok
 	ms    []mention
 	low   []byte
-	lower []int32 // lowerWords' slots
+	asks  []lowerAsk
 }
 
 var attrScratchPool = sync.Pool{New: func() any {
@@ -980,6 +985,7 @@ func putScratch(sc *attrScratch) {
 	clear(sc.arena)
 	clear(sc.ms)
 	clear(sc.ss)
+	clear(sc.asks)
 	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
 	clear(aideOf)
 	clear(spokes)
