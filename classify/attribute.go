@@ -437,7 +437,7 @@ func (m *mention) canonical() string {
 // longest dictionary alias first. It knows no words the article writes
 // in lower case (see appendMentions).
 func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
-	return a.appendMentions(nil, s, ts, at, nil)
+	return a.appendMentions(nil, s, ts, at, nil, nil)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
@@ -451,7 +451,10 @@ func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
 // a weak mention and asks lower about it, which answers for every
 // sentence at once in lowerWords.drop. A nil lower asks nothing, and
 // keeps every such mention.
-func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords) []mention {
+//
+// keys, when not nil, remembers what the dictionary's keys it looks up
+// lead to, for the next sentences and articles.
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords, keys keyCache) []mention {
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
@@ -487,16 +490,10 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				}
 				key = append(key, ts[k].fold...)
 			}
-			// Keys looked up as bytes: no string is made for them.
-			var act Actor
-			ok := false
-			if es, in := a.index[string(key)]; in {
-				act, ok = a.exactIn(es, at)
-			}
-			if !ok && mayStrip(key) {
-				if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
-					act, ok = a.exactIn(a.index[string(sk)], at)
-				}
+			rows := keys.lookup(a, key, strip)
+			act, ok := a.exactIn(rows.key, at)
+			if !ok {
+				act, ok = a.exactIn(rows.stripped, at)
 			}
 			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
@@ -567,6 +564,44 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		i = j + 1
 	}
 	return out
+}
+
+// keyRows are the rows a folded key leads to in the index, as it is and
+// with its titles and middle initials stripped (nil when stripping
+// changes nothing or leaves a bare title).
+type keyRows struct {
+	key, stripped []entry
+}
+
+// A keyCache remembers the keyRows of the keys appendMentions looks up:
+// the names an article mentions come back sentence after sentence, and
+// article after article, and stripping a key costs a lookup in
+// titleWords for each of its first words, then another in the index. It
+// belongs to one goroutine (an attrScratch), so it needs no lock; it
+// stops growing at maxKeyCache keys.
+type keyCache map[string]keyRows
+
+// maxKeyCache bounds a keyCache: enough for the names of a large news
+// corpus, at about a hundred bytes each.
+const maxKeyCache = 1 << 14
+
+// lookup returns the keyRows of key, from c or from the index of a,
+// using strip as room for the stripped key. A nil c remembers nothing.
+func (c keyCache) lookup(a *Actors, key, strip []byte) keyRows {
+	// Keys looked up as bytes: no string is made for them.
+	if r, ok := c[string(key)]; ok {
+		return r
+	}
+	r := keyRows{key: a.index[string(key)]}
+	if mayStrip(key) {
+		if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
+			r.stripped = a.index[string(sk)]
+		}
+	}
+	if c != nil && len(c) < maxKeyCache {
+		c[string(key)] = r
+	}
+	return r
 }
 
 // arabicArticle reports whether w is a name with the article: "al-Ansari",
@@ -826,6 +861,9 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	defer putScratch(sc)
 	st := &sc.st
 	st.a, st.at = a, published
+	if sc.keysOf != a {
+		sc.keys, sc.keysOf = keyCache{}, a
+	}
 	sc.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
 	st.ss = sc.ss
 	// One array for the tokens of every sentence (about one per 5 bytes),
@@ -867,7 +905,7 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
-		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower)
+		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower, sc.keys)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	ms = lower.drop(arena, ms, st.ss)
@@ -969,6 +1007,10 @@ type attrScratch struct {
 	ms    []mention
 	low   []byte
 	asks  []lowerAsk
+	// keys is the keyCache of the dictionary keysOf; it holds copies of
+	// keys, not the strings of the articles they came from.
+	keys   keyCache
+	keysOf *Actors
 }
 
 var attrScratchPool = sync.Pool{New: func() any {

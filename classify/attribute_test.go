@@ -609,3 +609,28 @@ func mayDateReference(s string, t tok) bool {
 	}
 	return false
 }
+
+// FuzzKeyRows holds keyCache.lookup, which strips a key in bytes and
+// remembers the answer, to the index and stripTitles: a key looked up
+// again, from the cache, leads to the same rows.
+func FuzzKeyRows(f *testing.F) {
+	for _, s := range []string{"", "president joe biden", "the venezuelan people", "secretary of state antony j blinken",
+		"state department spokesman ned price", "the national assembly", "u s", "the u s president", "president",
+		"the  united states", "mr gonz\u00e1lez", "gen  a b c", "a"} {
+		f.Add(s)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, key string) {
+		want := keyRows{key: a.index[key]}
+		if sk := stripTitles(key); sk != key && !titleWords[sk] {
+			want.stripped = a.index[sk]
+		}
+		c := keyCache{}
+		for range 2 {
+			got := c.lookup(a, []byte(key), make([]byte, 0, 8))
+			if diff := cmp.Diff(want, got, cmp.AllowUnexported(keyRows{}, entry{})); diff != "" {
+				t.Fatalf("lookup(%q) mismatch (-want +got):\n%s", key, diff)
+			}
+		}
+	})
+}
