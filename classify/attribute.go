@@ -975,10 +975,24 @@ func (l *lowerWords) drop(ts []tok, ms []mention, ss []sent) []mention {
 		return ms
 	}
 	l.find(ts)
+	// The mentions before the first to drop stay where they are: most
+	// articles drop none, and a mention is large.
+	q := 0
+	for q < len(l.asks) && !l.asks[q].found {
+		q++
+	}
+	if q == len(l.asks) {
+		return ms
+	}
 	// r reads ms and w writes it; the sentences' mentions follow each
 	// other in ms, so each sentence's are those read for it.
-	r, w, q := 0, 0, 0
+	r, w, first := 0, 0, l.asks[q].m
 	for i := range ss {
+		if r+len(ss[i].ms) <= first {
+			r += len(ss[i].ms)
+			w = r
+			continue
+		}
 		n := w
 		for range ss[i].ms {
 			if q < len(l.asks) && l.asks[q].m == r {
@@ -988,7 +1002,9 @@ func (l *lowerWords) drop(ts []tok, ms []mention, ss []sent) []mention {
 					continue
 				}
 			}
-			ms[w] = ms[r]
+			if w != r {
+				ms[w] = ms[r]
+			}
 			r, w = r+1, w+1
 		}
 		ss[i].ms = ms[n:w:w]
