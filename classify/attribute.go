@@ -2,12 +2,14 @@ package classify
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stancemix/stance/corpus"
 )
@@ -403,16 +405,33 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// appendLowerASCII appends s with its ASCII capitals lower-cased to b.
-func appendLowerASCII(b []byte, s string) []byte {
-	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+// putLowerASCII writes s with its ASCII capitals lower-cased to b, which
+// has room for it: eight bytes at a time, then the tail.
+func putLowerASCII(b []byte, s string) {
+	b = b[:len(s)]
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
 	}
-	return b
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+}
+
+// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
+// in the others (SWAR: no byte carries into the next), as corpus's
+// foldASCII does.
+func upper8(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ msb
+	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
+	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
+	return (geA ^ gtZ) &^ x & msb
 }
 
 // A mention is a name found in a sentence.
@@ -873,16 +892,20 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		size += len(c)
 	}
 	// The sentences lower-cased in one string, for folding words without
-	// a copy each.
-	low := slices.Grow(sc.low[:0], size)
+	// a copy each. The tokens' folds, and so the attributions' cues, are
+	// parts of it: it is made afresh for each article, never written
+	// again once filled, and handed over as the string without a copy,
+	// as strings.Builder does.
+	low := make([]byte, size)
+	off := 0
 	for _, c := range clean {
-		low = appendLowerASCII(low, c)
+		putLowerASCII(low[off:], c)
+		off += len(c)
 	}
-	sc.low = low
-	lowAll := string(low)
+	lowAll := unsafe.String(unsafe.SliceData(low), len(low))
 	arena := slices.Grow(sc.arena[:0], size/5+4*len(clean))
 	quoted := false
-	off := 0
+	off = 0
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
@@ -1021,7 +1044,6 @@ type attrScratch struct {
 	ss    []sent
 	arena []tok
 	ms    []mention
-	low   []byte
 	asks  []lowerAsk
 	// keys is the keyCache of the dictionary keysOf; it holds copies of
 	// keys, not the strings of the articles they came from.
