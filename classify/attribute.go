@@ -2,12 +2,14 @@ package classify
 
 import (
 	"bytes"
+	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stancemix/stance/corpus"
 )
@@ -403,16 +405,33 @@ func lowerASCII(s string) string {
 	return string(b)
 }
 
-// appendLowerASCII appends s with its ASCII capitals lower-cased to b.
-func appendLowerASCII(b []byte, s string) []byte {
-	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+// putLowerASCII writes s with its ASCII capitals lower-cased to b, which
+// has room for it: eight bytes at a time, then the tail.
+func putLowerASCII(b []byte, s string) {
+	b = b[:len(s)]
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
+		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
 	}
-	return b
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+}
+
+// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
+// in the others (SWAR: no byte carries into the next), as corpus's
+// foldASCII does.
+func upper8(x uint64) uint64 {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ msb
+	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
+	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
+	return (geA ^ gtZ) &^ x & msb
 }
 
 // A mention is a name found in a sentence.
@@ -434,18 +453,27 @@ func (m *mention) canonical() string {
 }
 
 // mentions finds the names in ts, the tokens of the cleaned sentence s,
-// longest dictionary alias first.
-//
-// lower knows the words the article writes in lower case: a lone
-// capitalised word opening a sentence that the article also writes in
-// lower case ("Officials", "Relations") is no name. A nil lower knows none.
-func (a *Actors) mentions(s string, ts []tok, at time.Time, lower *lowerWords) []mention {
-	return a.appendMentions(nil, s, ts, at, lower)
+// longest dictionary alias first. It knows no words the article writes
+// in lower case (see appendMentions).
+func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
+	return a.appendMentions(nil, s, ts, at, nil, nil)
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
 // an article can share one array.
-func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords) []mention {
+//
+// A lone capitalised word opening a sentence that the article also
+// writes in lower case ("Officials", "Relations") is no name. Which words
+// the article writes so is known only once every sentence is tokenised,
+// and asking as each such word comes up costs a set of the article's
+// words or a read of its tokens each time; so appendMentions appends such
+// a weak mention and asks lower about it, which answers for every
+// sentence at once in lowerWords.drop. A nil lower asks nothing, and
+// keeps every such mention.
+//
+// keys, when not nil, remembers what the dictionary's keys it looks up
+// lead to, for the next sentences and articles.
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords, keys keyCache) []mention {
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
@@ -481,16 +509,10 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				}
 				key = append(key, ts[k].fold...)
 			}
-			// Keys looked up as bytes: no string is made for them.
-			var act Actor
-			ok := false
-			if es, in := a.index[string(key)]; in {
-				act, ok = a.exactIn(es, at)
-			}
-			if !ok && mayStrip(key) {
-				if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
-					act, ok = a.exactIn(a.index[string(sk)], at)
-				}
+			rows := keys.lookup(a, key, strip)
+			act, ok := a.exactIn(rows.key, at)
+			if !ok {
+				act, ok = a.exactIn(rows.stripped, at)
 			}
 			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
 				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
@@ -543,7 +565,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				}
 			}
 			m.weak = j == i && (i == 0 || ts[i-1].punct == '"' || ts[i-1].punct == ':' || ts[i-1].punct == '(')
-			if m.weak && (lower.has(t.fold, t.hash) || t.is(fRole) || t.is(fOrg) ||
+			if m.weak && (t.is(fRole) || t.is(fOrg) ||
 				strings.HasSuffix(t.fold, "ly") && j+1 < len(ts) && ts[j+1].punct == ',') { // "Similarly,"
 				i = j + 1
 				continue
@@ -552,12 +574,53 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				i = j + 1
 				continue // a bare title names nobody: "President", "Democratic"
 			}
+			if m.weak {
+				lower.ask(len(out), &ts[i])
+			}
 		}
 		m.spokes = spokesBefore(ts, i, j)
 		out = append(out, m)
 		i = j + 1
 	}
 	return out
+}
+
+// keyRows are the rows a folded key leads to in the index, as it is and
+// with its titles and middle initials stripped (nil when stripping
+// changes nothing or leaves a bare title).
+type keyRows struct {
+	key, stripped []entry
+}
+
+// A keyCache remembers the keyRows of the keys appendMentions looks up:
+// the names an article mentions come back sentence after sentence, and
+// article after article, and stripping a key costs a lookup in
+// titleWords for each of its first words, then another in the index. It
+// belongs to one goroutine (an attrScratch), so it needs no lock; it
+// stops growing at maxKeyCache keys.
+type keyCache map[string]keyRows
+
+// maxKeyCache bounds a keyCache: enough for the names of a large news
+// corpus, at about a hundred bytes each.
+const maxKeyCache = 1 << 14
+
+// lookup returns the keyRows of key, from c or from the index of a,
+// using strip as room for the stripped key. A nil c remembers nothing.
+func (c keyCache) lookup(a *Actors, key, strip []byte) keyRows {
+	// Keys looked up as bytes: no string is made for them.
+	if r, ok := c[string(key)]; ok {
+		return r
+	}
+	r := keyRows{key: a.index[string(key)]}
+	if mayStrip(key) {
+		if sk := appendStripTitles(strip, key); !bytes.Equal(sk, key) && !titleWords[string(sk)] {
+			r.stripped = a.index[string(sk)]
+		}
+	}
+	if c != nil && len(c) < maxKeyCache {
+		c[string(key)] = r
+	}
+	return r
 }
 
 // arabicArticle reports whether w is a name with the article: "al-Ansari",
@@ -817,6 +880,9 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	defer putScratch(sc)
 	st := &sc.st
 	st.a, st.at = a, published
+	if sc.keysOf != a {
+		sc.keys, sc.keysOf = keyCache{}, a
+	}
 	sc.ss = slices.Grow(sc.ss[:0], len(sents))[:len(sents)]
 	st.ss = sc.ss
 	// One array for the tokens of every sentence (about one per 5 bytes),
@@ -826,16 +892,20 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		size += len(c)
 	}
 	// The sentences lower-cased in one string, for folding words without
-	// a copy each.
-	low := slices.Grow(sc.low[:0], size)
+	// a copy each. The tokens' folds, and so the attributions' cues, are
+	// parts of it: it is made afresh for each article, never written
+	// again once filled, and handed over as the string without a copy,
+	// as strings.Builder does.
+	low := make([]byte, size)
+	off := 0
 	for _, c := range clean {
-		low = appendLowerASCII(low, c)
+		putLowerASCII(low[off:], c)
+		off += len(c)
 	}
-	sc.low = low
-	lowAll := string(low)
+	lowAll := unsafe.String(unsafe.SliceData(low), len(low))
 	arena := slices.Grow(sc.arena[:0], size/5+4*len(clean))
 	quoted := false
-	off := 0
+	off = 0
 	for i, s := range sents {
 		para := i == 0
 		if i > 0 && sents[i-1].End <= s.Start && s.Start <= len(text) &&
@@ -854,15 +924,16 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 		quoted = q
 	}
 	sc.arena = arena
-	lower := &lowerWords{ts: arena, slots: sc.lower}
+	lower := &lowerWords{asks: sc.asks[:0]}
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
-		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower)
+		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower, sc.keys)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
+	ms = lower.drop(arena, ms, st.ss)
 	sc.ms = ms
-	sc.lower = lower.slots
+	sc.asks = lower.asks
 	out := make([]Attribution, len(sents))
 	for i := range sents {
 		st.i = i
@@ -871,87 +942,98 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 	return out
 }
 
-// lowerWords answers whether an article writes a word in lower case: by
-// reading its tokens' hashes for the first few words asked about, then
-// from an open-addressed set of its lower-case word tokens hashed by
-// wordHash. The tokens carry their hashes, so neither hashes a string.
+// lowerWords finds which of the weak mentions appendMentions asks about
+// are of words the article also writes in lower case, for all of the
+// article's sentences at once: one read of its tokens, which carry their
+// folds' hashes, rather than a set of its words or a read for each word.
 type lowerWords struct {
-	ts    []tok   // the tokens of the article, hashed
-	slots []int32 // 1 + the index in ts of a token of each word; 0 for none
-	asked int
-	built bool
+	asks []lowerAsk
+	// bloom has bit wordHash(fold)%256 set for the fold of each ask, so
+	// that drop compares few tokens' folds.
+	bloom [4]uint64
 }
 
-// lowerScans is how many words lowerWords looks for by reading the
-// tokens' hashes before it builds its set: most articles ask about a word
-// or two, and reading costs a comparison a token, building a probe.
-const lowerScans = 2
+// A lowerAsk is a weak mention to drop if the article writes its word in
+// lower case.
+type lowerAsk struct {
+	m     int    // the mention's index in the mentions of the article
+	fold  string // its word's fold
+	hash  uint32 // wordHash(fold)
+	found bool   // a word token not capitalised folds to fold
+}
 
-// has reports whether a word token not capitalised folds to f, whose
-// wordHash is h.
-func (l *lowerWords) has(f string, h uint32) bool {
+// ask records that the mention at index m of the article's mentions, of
+// the token t alone, is to be dropped if the article writes t's word in
+// lower case. A nil l asks nothing.
+func (l *lowerWords) ask(m int, t *tok) {
 	if l == nil {
-		return false
+		return
 	}
-	if !l.built && l.asked < lowerScans {
-		l.asked++
-		for k := range l.ts {
-			if t := &l.ts[k]; t.hash == h && t.fold == f && t.word() && !t.cap {
-				return true
-			}
-		}
-		return false
-	}
-	if !l.built {
-		l.build()
-	}
-	mask := uint32(len(l.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		k := l.slots[i]
-		if k == 0 {
-			return false
-		}
-		if t := &l.ts[k-1]; t.hash == h && t.fold == f {
-			return true
-		}
-	}
+	l.asks = append(l.asks, lowerAsk{m: m, fold: t.fold, hash: t.hash})
+	l.bloom[t.hash>>6&3] |= 1 << (t.hash & 63)
 }
 
-func (l *lowerWords) build() {
-	l.built = true
-	n := 0
-	for k := range l.ts {
-		if t := &l.ts[k]; t.word() && !t.cap {
-			n++
-		}
-	}
-	size := 16
-	for size < 2*n {
-		size *= 2
-	}
-	if cap(l.slots) >= size {
-		l.slots = l.slots[:size]
-		clear(l.slots)
-	} else {
-		l.slots = make([]int32, size)
-	}
-	mask := uint32(size - 1)
-	for k := range l.ts {
-		t := &l.ts[k]
-		if !t.word() || t.cap {
+// find sets the found field of each ask, reading ts, the tokens of the
+// article, once.
+func (l *lowerWords) find(ts []tok) {
+	for k := range ts {
+		t := &ts[k]
+		if l.bloom[t.hash>>6&3]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
 			continue
 		}
-		for i := t.hash & mask; ; i = (i + 1) & mask {
-			s := l.slots[i]
-			if s == 0 {
-				l.slots[i] = int32(k + 1)
-				break
-			}
-			if u := &l.ts[s-1]; u.hash == t.hash && u.fold == t.fold {
-				break
+		for q := range l.asks {
+			if a := &l.asks[q]; a.hash == t.hash && a.fold == t.fold {
+				a.found = true
 			}
 		}
 	}
+}
+
+// drop removes from ms, the mentions of the sentences ss in order, the
+// weak mentions of the words the article (whose tokens are ts) writes in
+// lower case, and makes the sentences' mentions the ones left. It returns
+// what is left of ms.
+func (l *lowerWords) drop(ts []tok, ms []mention, ss []sent) []mention {
+	if len(l.asks) == 0 {
+		return ms
+	}
+	l.find(ts)
+	// The mentions before the first to drop stay where they are: most
+	// articles drop none, and a mention is large.
+	q := 0
+	for q < len(l.asks) && !l.asks[q].found {
+		q++
+	}
+	if q == len(l.asks) {
+		return ms
+	}
+	// r reads ms and w writes it; the sentences' mentions follow each
+	// other in ms, so each sentence's are those read for it.
+	r, w, first := 0, 0, l.asks[q].m
+	for i := range ss {
+		if r+len(ss[i].ms) <= first {
+			r += len(ss[i].ms)
+			w = r
+			continue
+		}
+		n := w
+		for range ss[i].ms {
+			if q < len(l.asks) && l.asks[q].m == r {
+				q++
+				if l.asks[q-1].found {
+					r++
+					continue
+				}
+			}
+			if w != r {
+				ms[w] = ms[r]
+			}
+			r, w = r+1, w+1
+		}
+		ss[i].ms = ms[n:w:w]
+	}
+	clear(ms[w:])
+	return ms[:w]
 }
 
 // attrScratch is the memory attribute reuses from article to article: the
@@ -962,8 +1044,11 @@ type attrScratch struct {
 	ss    []sent
 	arena []tok
 	ms    []mention
-	low   []byte
-	lower []int32 // lowerWords' slots
+	asks  []lowerAsk
+	// keys is the keyCache of the dictionary keysOf; it holds copies of
+	// keys, not the strings of the articles they came from.
+	keys   keyCache
+	keysOf *Actors
 }
 
 var attrScratchPool = sync.Pool{New: func() any {
@@ -980,6 +1065,7 @@ func putScratch(sc *attrScratch) {
 	clear(sc.arena)
 	clear(sc.ms)
 	clear(sc.ss)
+	clear(sc.asks)
 	aideOf, spokes, surnames := sc.st.aideOf, sc.st.spokes, sc.st.surnames
 	clear(aideOf)
 	clear(spokes)

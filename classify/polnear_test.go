@@ -202,7 +202,7 @@ func polnearMatch(actors *Actors, gold string, at Attribution, pub time.Time) bo
 	}
 	clean := corpus.Clean(gold)
 	ts, _ := tokenize(clean, false)
-	for _, m := range actors.mentions(clean, ts, pub, nil) {
+	for _, m := range actors.mentions(clean, ts, pub) {
 		if m.known && (m.actor.Name == at.Actor || m.actor.Name == at.Speaker) {
 			return true // "A White House official" names the United States
 		}
