@@ -362,7 +362,9 @@ func (m *marking) polarities() {
 		var p int8
 		if m.role[i] == 0 {
 			if m.lower {
-				p = lexPolarityLower(low)
+				if mayLex(low) {
+					p = lexPolarityLower(low)
+				}
 			} else {
 				p = lexPolarity(low)
 			}
