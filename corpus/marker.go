@@ -113,9 +113,14 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		// appendParts wrote out whole (appendWholeParts) have their lead
 		// copies already; the stream is empty then.
 		stream := mk.pf.stream
-		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string { return stream[i].term })
+		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string {
+			if s := stream[i]; s >= 0 {
+				return dst[s].Base
+			}
+			return punctTerms[-stream[i]]
+		})
 		for _, i := range mk.picks {
-			p := dst[stream[i].part]
+			p := dst[stream[i]]
 			dst = append(dst, TermParts{Base: p.Base, Tok: p.Tok, Prefix: LeadPart, Not: p.Not})
 		}
 	}
@@ -212,17 +217,16 @@ type partsFilter struct {
 	numbers, negation bool
 	in                bool // in a negation's scope
 	// With track, stream gets each unprefixed term the filters see,
-	// punctuation too, for leadPicks.
+	// punctuation too, for leadPicks: the index in dst of the TermParts
+	// it became, whose Base it is, or for punctuation minus its byte.
+	// Indexes, not the terms, so that the stream holds no pointers, which
+	// each append would have to tell the garbage collector of.
 	track  bool
-	stream []streamTerm
+	stream []int32
 }
 
-// A streamTerm is a term as the filters see it: part is the index in dst
-// of the TermParts it became, or -1 for punctuation.
-type streamTerm struct {
-	term string
-	part int32
-}
+// punctTerms holds the terms of punctuation by their byte (see isPunct).
+var punctTerms = [...]string{',': ",", ';': ";", ':': ":", '.': ".", '!': "!", '?': "?", '"': "\"", '(': "(", ')': ")"}
 
 // add appends to dst the term prefix+base, of the word token tok (or -1),
 // as the filters leave it, if they keep it.
@@ -239,12 +243,12 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 				pf.in = false
 			}
 			if pf.track {
-				pf.stream = append(pf.stream, streamTerm{base, -1})
+				pf.stream = append(pf.stream, -int32(base[0]))
 			}
 			return dst
 		}
 		if pf.track {
-			pf.stream = append(pf.stream, streamTerm{base, int32(len(dst))})
+			pf.stream = append(pf.stream, int32(len(dst)))
 		}
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
