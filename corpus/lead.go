@@ -124,7 +124,7 @@ func leadWord(t string) bool {
 		return false
 	}
 	w := lowerNot(t)
-	return w != "" && w != NameTerm && w != "<num>" && !isDigit(w[0]) && !leadSkip[w]
+	return w != "" && w != NameTerm && w != "<num>" && !isDigit(w[0]) && !leadSkip(w)
 }
 
 // lowerNot is t lower-cased, without a "not_" prefix.
@@ -142,26 +142,41 @@ func lowerNot(t string) string {
 func opensAside(t string, inner bool) bool {
 	t = lowerNot(t)
 	if inner {
-		return innerAside[t] || len(t) > 5 && t[len(t)-3:] == "ing"
+		return innerAside(t) || len(t) > 5 && t[len(t)-3:] == "ing"
 	}
-	return openingAside[t] || len(t) > 5 && t[len(t)-3:] == "ing"
+	return openingAside(t) || len(t) > 5 && t[len(t)-3:] == "ing"
 }
 
-var openingAside = setOf("in", "on", "at", "after", "before", "during", "while", "despite", "amid",
-	"with", "following", "according", "since", "as", "under", "without", "earlier", "later", "last")
+// openingAside, innerAside and leadSkip are sets of words written as
+// switches, which the compiler makes a search by length and bytes:
+// cheaper than hashing the word for a map, and leadPicks asks them for
+// the first words of every sentence.
 
-var innerAside = setOf("who", "which", "whose", "a", "an", "the")
-
-// leadSkip holds the function words that are never lead words.
-var leadSkip = setOf("the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-	"and", "or", "but", "as", "its", "his", "her", "their", "this", "that", "these", "those", "'s",
-	"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "it",
-	"said", "says", "told")
-
-func setOf(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
+func openingAside(w string) bool {
+	switch w {
+	case "in", "on", "at", "after", "before", "during", "while", "despite", "amid",
+		"with", "following", "according", "since", "as", "under", "without", "earlier", "later", "last":
+		return true
 	}
-	return m
+	return false
+}
+
+func innerAside(w string) bool {
+	switch w {
+	case "who", "which", "whose", "a", "an", "the":
+		return true
+	}
+	return false
+}
+
+// leadSkip reports whether w is a function word, never a lead word.
+func leadSkip(w string) bool {
+	switch w {
+	case "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+		"and", "or", "but", "as", "its", "his", "her", "their", "this", "that", "these", "those", "'s",
+		"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "it",
+		"said", "says", "told":
+		return true
+	}
+	return false
 }

@@ -21,14 +21,10 @@ func lexPolarity(w string) int8 {
 
 // lexPolarityLower is lexPolarity of a word that is lower-cased already.
 func lexPolarityLower(w string) int8 {
-	if len(w) < 3 {
+	if !mayLex(w) {
 		return 0
 	}
-	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a' // below 'a' wraps past 26
-	if a >= 26 || b >= 26 || c >= 26 {
-		return 0
-	}
-	k := (int(a)*26+int(b))*26 + int(c)
+	k := (int(w[0]-'a')*26+int(w[1]-'a'))*26 + int(w[2]-'a')
 	for _, e := range lexEntries[lexStart[k]:lexStart[k+1]] {
 		if e.whole && w == e.stem || !e.whole && strings.HasPrefix(w, e.stem) {
 			return e.pol
@@ -36,6 +32,33 @@ func lexPolarityLower(w string) int8 {
 	}
 	return 0
 }
+
+// mayLex reports whether some stem of the lexicon starts with the first
+// three bytes of w, lower-cased: false for most words, which need not be
+// looked up further. It is inlined into its callers, which call it for
+// every word of every sentence.
+func mayLex(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	a, b, c := uint(w[0]-'a'), uint(w[1]-'a'), uint(w[2]-'a') // below 'a' wraps past 32
+	if a|b|c >= 32 {
+		return false
+	}
+	k := a<<10 | b<<5 | c
+	return lexKeys[k/64]&(1<<(k%64)) != 0
+}
+
+// lexKeys has the bit a<<10 | b<<5 | c set for the first three letters a
+// b c (from 0) of each stem: 4 KiB, which stays in the cache, where
+// lexStart takes 35.
+var lexKeys = func() (keys [32 * 32 * 32 / 64]uint64) {
+	for _, s := range append(append([]string{}, lexNegative...), lexPositive...) {
+		k := uint(s[0]-'a')<<10 | uint(s[1]-'a')<<5 | uint(s[2]-'a')
+		keys[k/64] |= 1 << (k % 64)
+	}
+	return keys
+}()
 
 type lexEntry struct {
 	stem  string // without its "$"

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"hash/maphash"
 	"iter"
 	"math/bits"
 	"strings"
@@ -114,9 +113,14 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		// appendParts wrote out whole (appendWholeParts) have their lead
 		// copies already; the stream is empty then.
 		stream := mk.pf.stream
-		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string { return stream[i].term })
+		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string {
+			if s := stream[i]; s >= 0 {
+				return dst[s].Base
+			}
+			return punctTerms[-stream[i]]
+		})
 		for _, i := range mk.picks {
-			p := dst[stream[i].part]
+			p := dst[stream[i]]
 			dst = append(dst, TermParts{Base: p.Base, Tok: p.Tok, Prefix: LeadPart, Not: p.Not})
 		}
 	}
@@ -213,17 +217,16 @@ type partsFilter struct {
 	numbers, negation bool
 	in                bool // in a negation's scope
 	// With track, stream gets each unprefixed term the filters see,
-	// punctuation too, for leadPicks.
+	// punctuation too, for leadPicks: the index in dst of the TermParts
+	// it became, whose Base it is, or for punctuation minus its byte.
+	// Indexes, not the terms, so that the stream holds no pointers, which
+	// each append would have to tell the garbage collector of.
 	track  bool
-	stream []streamTerm
+	stream []int32
 }
 
-// A streamTerm is a term as the filters see it: part is the index in dst
-// of the TermParts it became, or -1 for punctuation.
-type streamTerm struct {
-	term string
-	part int32
-}
+// punctTerms holds the terms of punctuation by their byte (see isPunct).
+var punctTerms = [...]string{',': ",", ';': ";", ':': ":", '.': ".", '!': "!", '?': "?", '"': "\"", '(': "(", ')': ")"}
 
 // add appends to dst the term prefix+base, of the word token tok (or -1),
 // as the filters leave it, if they keep it.
@@ -240,12 +243,12 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 				pf.in = false
 			}
 			if pf.track {
-				pf.stream = append(pf.stream, streamTerm{base, -1})
+				pf.stream = append(pf.stream, -int32(base[0]))
 			}
 			return dst
 		}
 		if pf.track {
-			pf.stream = append(pf.stream, streamTerm{base, int32(len(dst))})
+			pf.stream = append(pf.stream, int32(len(dst)))
 		}
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
@@ -279,25 +282,43 @@ func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []T
 
 // uniqueParts is unique for terms in parts: it keeps the first of each
 // term, whichever parts write it ("not_" and "x", or "not_x"), and
-// returns the set's buffer for the next call.
+// returns the set's buffer for the next call. It is firstOf written out
+// for TermParts, so that each part's key is taken once and hashed without
+// a call through a func value: it runs for every sentence of the stance
+// model.
 func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
-	return firstOf(parts, slots,
-		func(p TermParts) uint64 {
-			not, lead, rest := p.key()
-			h := maphash.String(uniqueSeed, rest)
-			if not {
-				h = ^h
+	if len(parts) < 2 {
+		return parts, slots
+	}
+	slots, mask := setSlots(slots, len(parts))
+	// The parts kept are moved down to parts[:k], in place; none is
+	// moved until one is dropped.
+	k := 0
+	for i := range parts {
+		not, lead, rest := parts[i].key()
+		h := termHash(rest)
+		if not {
+			h = ^h
+		}
+		if lead {
+			h = bits.RotateLeft64(h, 17)
+		}
+		for h &= mask; ; h = (h + 1) & mask {
+			s := slots[h]
+			if s == 0 {
+				if k < i {
+					parts[k] = parts[i]
+				}
+				k++
+				slots[h] = int32(k)
+				break
 			}
-			if lead {
-				h = bits.RotateLeft64(h, 17)
+			if n, l, r := parts[s-1].key(); n == not && l == lead && r == rest {
+				break
 			}
-			return h
-		},
-		func(a, b TermParts) bool {
-			an, al, ar := a.key()
-			bn, bl, br := b.key()
-			return an == bn && al == bl && ar == br
-		})
+		}
+	}
+	return parts[:k], slots
 }
 
 // key returns whether p's term starts with "not_", whether it is a lead
@@ -305,14 +326,21 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 // has no prefix but LeadPart: two such parts write the same term if and
 // only if their keys are equal.
 func (p TermParts) key() (not, lead bool, rest string) {
-	switch p.Prefix {
-	case noPrefix:
-	case LeadPart:
-		lead = true
-	default:
+	if p.Prefix != noPrefix && p.Prefix != LeadPart {
 		panic("corpus: key of a prefixed term")
 	}
-	not, rest = p.Not, p.Base
+	not, lead, rest = p.Not, p.Prefix == LeadPart, p.Base
+	if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+		// A word that may start as a prefix does: a call only for
+		// these.
+		not, lead, rest = cutKey(not, lead, rest)
+	}
+	return not, lead, rest
+}
+
+// cutKey is the end of key: it cuts "not_", unless not, then LeadPrefix,
+// unless lead, from rest.
+func cutKey(not, lead bool, rest string) (bool, bool, string) {
 	if !not {
 		rest, not = strings.CutPrefix(rest, "not_")
 	}

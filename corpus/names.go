@@ -103,8 +103,14 @@ func isLexTerm(w string) bool {
 // word of every sentence.
 func startsUpper(w string) bool {
 	if w != "" && w[0] < utf8.RuneSelf {
-		return 'A' <= w[0] && w[0] <= 'Z'
+		return w[0]-'A' < 26 // below 'A' wraps past 26
 	}
+	return startsUpperRune(w)
+}
+
+// startsUpperRune is startsUpper decoding the first rune, out of line so
+// that startsUpper is inlined.
+func startsUpperRune(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }

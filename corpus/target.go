@@ -91,8 +91,6 @@ type marking struct {
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
-	raw      []string   // per token: its term as the sentence writes it (see rawAt)
-	word     []bool     // per token: isWordTerm of its raw term
 }
 
 // An addition is one term that markTarget writes after the sentence:
@@ -121,21 +119,25 @@ const (
 	clauseRightPrefix
 )
 
-// rawAt is the term of token i as the sentence writes it (see rawTerm),
-// once mark has run.
-func (m *marking) rawAt(i int) string { return m.raw[i] }
-
-// setRaw sets m.raw and m.word for m's tokens.
-func (m *marking) setRaw() {
-	m.raw, m.word = m.raw[:0], m.word[:0]
-	for _, t := range m.toks {
-		raw := t.Term
-		if m.lower {
-			raw = rawTerm(m.sentence, t)
-		}
-		m.raw = append(m.raw, raw)
-		m.word = append(m.word, isWordTerm(raw))
+// rawAt is the term of token i as the sentence writes it (see rawTerm).
+// It is cut from the sentence each time it is asked for: cheaper than
+// keeping every token's, since most are asked for once or not at all.
+func (m *marking) rawAt(i int) string {
+	if !m.lower {
+		return m.toks[i].Term
 	}
+	return rawTerm(m.sentence, m.toks[i])
+}
+
+// isWord reports whether token i is a word: isWordTerm of its raw term.
+func (m *marking) isWord(i int) bool { return isWordToken(m.toks[i].Term) }
+
+// isWordToken is isWordTerm for the term of a WordTokenizer token, lower-
+// cased or not: every token but punctuation and a possessive "'s" starts
+// with a letter, a digit or "_", since the tokenizer starts a word only
+// there, and lower-casing keeps a letter a letter.
+func isWordToken(term string) bool {
+	return term != "'s" && !isPunct(term)
 }
 
 // rawTerm is the term of t, a WordTokenizer token of text, as text writes
@@ -154,7 +156,6 @@ func rawTerm(text string, t Token) string {
 func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	toks := m.toks
 	n := len(toks)
-	m.setRaw()
 	m.pos = slices.Grow(m.pos[:0], n)
 	m.pol = slices.Grow(m.pol[:0], n)
 	m.adds = slices.Grow(m.adds[:0], n)
@@ -184,10 +185,10 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	}
 	firstWord := true
 	for i := range toks {
-		if !m.word[i] {
+		if !m.isWord(i) {
 			continue
 		}
-		if role[i] == 0 && !firstWord && capitalised(m.raw[i]) {
+		if role[i] == 0 && !firstWord && capitalised(m.rawAt(i)) {
 			role[i] = 2
 		}
 		firstWord = false
@@ -198,7 +199,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	var words int32
 	for i := range toks {
 		m.pos = append(m.pos, words)
-		if m.word[i] {
+		if m.isWord(i) {
 			words++
 		}
 	}
@@ -212,7 +213,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Near words.
 	if window > 0 {
 		for i := range toks {
-			if role[i] == 1 || !m.word[i] {
+			if role[i] == 1 || !m.isWord(i) {
 				continue
 			}
 			side, best := noPrefix, window+1
@@ -247,7 +248,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !m.word[i] {
+		if role[i] == 1 || !m.isWord(i) {
 			continue
 		}
 		prefix := clauseRightPrefix
@@ -351,17 +352,19 @@ func (m *marking) polarities() {
 			m.pol = append(m.pol, 0)
 			continue
 		}
-		// A lower-cased ASCII term is what lexPolarity and negates would
-		// lower-case the word to, without doing it again.
-		low, ascii := t, isASCII(t)
-		if t = m.rawAt(i); !ascii {
-			low = t
+		// A lower-cased term is what lexPolarity and negates would
+		// lower-case the word to (lower of it, ASCII or not), without doing
+		// it again: the word is lower-cased once, by the tokenizer.
+		low := t
+		if m.lower && t != "'s" {
+			t = m.sentence[tok.Start:tok.End]
 		}
 		var p int8
 		if m.role[i] == 0 {
-			if m.lower && ascii {
-				// Lower-cased already.
-				p = lexPolarityLower(low)
+			if m.lower {
+				if mayLex(low) {
+					p = lexPolarityLower(low)
+				}
 			} else {
 				p = lexPolarity(low)
 			}
@@ -758,7 +761,7 @@ func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
 			from = append(from, int32(i))
 			continue
 		}
-		if !m.word[i] {
+		if !m.isWord(i) {
 			return toks, false
 		}
 		term := target

@@ -574,7 +574,7 @@ func (UniqueFilter) Filter(toks []Token) []Token {
 // returns for the next call.
 func unique(toks []Token, slots []int32) ([]Token, []int32) {
 	return firstOf(toks, slots,
-		func(t Token) uint64 { return maphash.String(uniqueSeed, t.Term) },
+		func(t Token) uint64 { return termHash(t.Term) },
 		func(a, b Token) bool { return a.Term == b.Term })
 }
 
@@ -588,14 +588,7 @@ func firstOf[T any](items []T, slots []int32, hash func(T) uint64, same func(a, 
 	if len(items) < 2 {
 		return items, slots
 	}
-	size := 1 << bits.Len(uint(2*len(items)))
-	if cap(slots) < size {
-		slots = make([]int32, size)
-	} else {
-		slots = slots[:size]
-		clear(slots)
-	}
-	mask := uint64(size - 1)
+	slots, mask := setSlots(slots, len(items))
 	out := items[:0]
 	for _, it := range items {
 		for h := hash(it) & mask; ; h = (h + 1) & mask {
@@ -613,9 +606,64 @@ func firstOf[T any](items []T, slots []int32, hash func(T) uint64, same func(a, 
 	return out, slots
 }
 
-// uniqueSeed seeds UniqueFilter's hash. Which seed it is changes where
-// terms land in the set, never which terms are kept.
-var uniqueSeed = maphash.MakeSeed()
+// setSlots returns the empty set of firstOf for n items, in slots' array
+// if it is big enough, and the mask of its size.
+func setSlots(slots []int32, n int) ([]int32, uint64) {
+	size := 1 << bits.Len(uint(2*n))
+	if cap(slots) < size {
+		slots = make([]int32, size)
+	} else {
+		slots = slots[:size]
+		clear(slots)
+	}
+	return slots, uint64(size - 1)
+}
+
+// termHash hashes a term for the sets of unique and uniqueParts. It reads
+// the term eight bytes at a time and is inlined into its callers, where
+// maphash.String takes three calls to hash a word: most terms are short,
+// and a sentence has a few dozen.
+func termHash(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n > 16:
+		// The middle eight bytes at a time; the first and last eight,
+		// which may overlap them, below.
+		for i := 8; i < n-8; i += 8 {
+			hi, lo := bits.Mul64(a^load64(s, i)^uniqueKeys[0], uniqueKeys[1])
+			a = hi ^ lo
+		}
+		a ^= load64(s, 0)
+		b = load64(s, n-8)
+	case n >= 8:
+		a, b = load64(s, 0), load64(s, n-8)
+	case n >= 4:
+		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	hi, lo := bits.Mul64(a^uniqueKeys[0]^uint64(n), b^uniqueKeys[1])
+	return hi ^ lo
+}
+
+// load64 and load32 read the little-endian word at s[i:], which must
+// have the bytes.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+func load32(s string, i int) uint32 {
+	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
+}
+
+// uniqueKeys key termHash, at random, so that no text can be written to
+// make many of its terms collide. Which keys they are changes where terms
+// land in the set, never which terms are kept.
+var uniqueKeys = func() [2]uint64 {
+	seed := maphash.MakeSeed()
+	return [2]uint64{maphash.String(seed, "a") | 1, maphash.String(seed, "b") | 1}
+}()
 
 // Text returns the text to analyse for a sentence and its target mention:
 // the sentence itself, or, for a target-aware analysis (f.Target > 0) and a
