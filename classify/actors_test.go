@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"encoding/binary"
 	"errors"
 	"path/filepath"
 	"sort"
@@ -221,6 +222,52 @@ func TestStripTitlesNoCopy(t *testing.T) {
 		}
 		if got, want := string(appendStripTitles(nil, []byte(s))), stripFieldTitles(s); got != want {
 			t.Fatalf("appendStripTitles(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzWordHashIn holds wordHashIn, which reads a word eight bytes at a
+// time and its last bytes past its end or before its start as s allows,
+// to wordHashReference, which copies each eight into a zeroed array.
+func FuzzWordHashIn(f *testing.F) {
+	for _, s := range []string{"", "a", "said", "the president", "spokeswoman", "secretary-general",
+		"\x00\x00\x00", "gonz\u00e1lez", "abcdefgh", "abcdefghi", "abcdefghijklmnopq"} {
+		for i := 0; i <= len(s); i++ {
+			f.Add(s, uint(i), uint(len(s)))
+		}
+		f.Add(s, uint(0), uint(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, i, j uint) {
+		if j > uint(len(s)) {
+			j = uint(len(s))
+		}
+		if i > j {
+			i = j
+		}
+		want := wordHashReference(s[i:j])
+		if got := wordHashIn(s, int(i), int(j)); got != want {
+			t.Errorf("wordHashIn(%q, %d, %d) = %#x, want %#x", s, i, j, got, want)
+		}
+		if got := wordHash(s[i:j]); got != want {
+			t.Errorf("wordHash(%q) = %#x, want %#x", s[i:j], got, want)
+		}
+	})
+}
+
+// wordHashReference is wordHash the plain way: the word in eight-byte
+// chunks, the last padded with zeros, each read as a little-endian
+// number and mixed in.
+func wordHashReference(w string) uint32 {
+	const k = 0x9e3779b97f4a7c15
+	h := uint64(len(w))
+	for {
+		var b [8]byte
+		n := copy(b[:], w)
+		w = w[n:]
+		h = (h ^ binary.LittleEndian.Uint64(b[:])) * k
+		h ^= h >> 32
+		if len(w) == 0 {
+			return uint32(h)
 		}
 	}
 }

@@ -270,6 +270,9 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		// plain: ASCII letters and digits only; ascii: ASCII only.
 		plain, ascii := size == 1, size == 1
 		j := i + size
+		for j < len(s) && asciiAlnums256[s[j]] {
+			j++ // the usual word, by table, before the loop for the rest
+		}
 		for j < len(s) {
 			if c := s[j]; c < utf8.RuneSelf {
 				if asciiAlnum(c) {
@@ -326,7 +329,11 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		if a == nil {
 			t.flags = wordFlags[t.fold]
 		} else {
-			t.hash = wordHash(t.fold)
+			if plain { // its fold is in low, which may go on past it
+				t.hash = wordHashIn(low, i, i+len(t.text))
+			} else {
+				t.hash = wordHash(t.fold)
+			}
 			t.flags = a.flagTab.lookup(t.fold, t.hash)
 			if plain || strings.IndexByte(t.fold, ' ') < 0 {
 				t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
@@ -353,6 +360,14 @@ func asciiAlnums(w string) bool {
 	}
 	return true
 }
+
+// asciiAlnums256 is asciiAlnum as a table of every byte.
+var asciiAlnums256 = func() (t [256]bool) {
+	for c := range t {
+		t[c] = asciiAlnum(byte(c))
+	}
+	return t
+}()
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace reports.
 func asciiSpace(c byte) bool {
