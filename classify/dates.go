@@ -745,10 +745,13 @@ func dateHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
 func dateLexLookup(w []byte, h uint32) dateLex {
 	t := &dateLexTable
 	for i := h % uint32(len(t.keys)); ; i = (i + 1) % uint32(len(t.keys)) {
-		switch t.keys[i] {
-		case "":
+		// Compared with ==, which reads w in place: a switch with the
+		// case string(w) copied w into a string at each probe.
+		k := t.keys[i]
+		if k == "" {
 			return dateLex{}
-		case string(w):
+		}
+		if k == string(w) {
 			return t.vals[i]
 		}
 	}
