@@ -373,6 +373,25 @@ func wordHashIn(s string, i, j int) uint32 {
 	return uint32(h ^ h>>32)
 }
 
+// loadLE returns the zero to eight bytes s[i:j] as a little-endian number,
+// zero-padded. It reads the eight bytes at i, masked, when s goes on that
+// far, else the eight that end at j, shifted, and byte by byte only when s
+// is shorter than eight bytes.
+func loadLE(s string, i, j int) uint64 {
+	n := uint(j-i) * 8 // the bits to keep, 0 to 64
+	switch {
+	case i+8 <= len(s):
+		return binary.LittleEndian.Uint64([]byte(s[i:i+8])) & (1<<n - 1)
+	case j >= 8:
+		return binary.LittleEndian.Uint64([]byte(s[j-8:j])) >> (64 - n)
+	}
+	var x uint64
+	for p := j - 1; p >= i; p-- {
+		x = x<<8 | uint64(s[p])
+	}
+	return x
+}
+
 // properName reports whether an alias is a name ("Joe Biden") rather
 // than a description ("the U.S. president").
 func properName(s string) bool {
