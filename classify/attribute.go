@@ -492,23 +492,12 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
-		t := ts[i]
+		t := &ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
 			i++
 			continue
 		}
-		// The run of words with no mark between them.
-		end := i
-		for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
-			end++
-		}
-		// No key holds a word no key or title holds.
-		for k := i; k <= end; k++ {
-			if !a.mayNameTok(&ts[k]) {
-				end = k - 1
-				break
-			}
-		}
+		end := a.nameRun(ts, i)
 		found := false
 		for last := end; last >= i; last-- {
 			if !ts[last].cap && ts[i].fold != "the" {
@@ -598,6 +587,19 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		i = j + 1
 	}
 	return out
+}
+
+// nameRun returns the last token of the run of words with no mark
+// between them from the word ts[i] that a key may span: up to a.max+4
+// words, none after a possessive, and none from the first word no key or
+// title holds (no key holds it); i-1 if ts[i] is such a word. It reads
+// a word at a time, and most runs end at their first or second word.
+func (a *Actors) nameRun(ts []tok, i int) int {
+	end := i - 1
+	for k := i; k < len(ts) && (k == i || ts[k].word() && k-1-i < a.max+4 && !ts[k-1].poss) && a.mayNameTok(&ts[k]); k++ {
+		end = k
+	}
+	return end
 }
 
 // keyRows are the rows a folded key leads to in the index, as it is and
