@@ -563,8 +563,8 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		} else {
 			m.name = stripName(text)
 			m.person = !ts[j].is(fOrg)
-			for _, w := range ts[i : j+1] {
-				if w.is(fOrg) {
+			for k := i; k <= j; k++ {
+				if ts[k].is(fOrg) {
 					m.person = false
 				}
 			}
@@ -688,8 +688,8 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 	if !ok || act.person() || act.Kind == "place" {
 		return Actor{}, false
 	}
-	for _, t := range ts[1:] {
-		if !t.is(fInstitution) {
+	for k := 1; k < len(ts); k++ {
+		if !ts[k].is(fInstitution) {
 			return Actor{}, false
 		}
 	}
@@ -1268,7 +1268,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 // '"...," he told reporters'), or -1.
 func finalCue(ts []tok) int {
 	for c := len(ts) - 1; c > 1 && c >= len(ts)-12; c-- {
-		t := ts[c]
+		t := &ts[c]
 		if t.quote && t.word() {
 			return -1
 		}
@@ -1427,7 +1427,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 	if j < 0 {
 		return who{}, who{}, false
 	}
-	t := ts[j]
+	t := &ts[j]
 	if t.quote && t.word() {
 		return who{}, who{}, false
 	}
@@ -1522,7 +1522,7 @@ func dateline(ts []tok, m *mention) bool {
 func subjectStart(ts []tok, first int) bool {
 	k := first
 	for n := 0; n < 6 && k > 0; n++ {
-		p := ts[k-1]
+		p := &ts[k-1]
 		if !p.word() || p.quote || p.is(fCue) || p.is(fSkipBack) && !p.cap || p.is(fClause) ||
 			p.is(fNotVerb) && p.fold != "a" && p.fold != "an" && p.fold != "the" {
 			break
@@ -1546,7 +1546,7 @@ func clauseStart(ts []tok, j int) bool {
 	if j == 0 {
 		return true
 	}
-	p := ts[j-1]
+	p := &ts[j-1]
 	if !p.word() {
 		return true // a mark, a quotation, a dash
 	}
@@ -1620,7 +1620,7 @@ func opensClause(ts []tok, m *mention) bool {
 	if !subjectStart(ts, m.first) || m.last+1 >= len(ts) {
 		return false
 	}
-	next := ts[m.last+1]
+	next := &ts[m.last+1]
 	return next.punct == ',' || next.word() && !next.cap && !next.is(fNotVerb)
 }
 
@@ -1845,7 +1845,7 @@ func (st *state) laterSubject(s *sent) who {
 		if ts[k].quote || !ts[k].word() {
 			continue
 		}
-		p := ts[k-1]
+		p := &ts[k-1]
 		if !(p.punct == ',' || p.punct == ';' || p.word() && p.is(fClause)) {
 			continue
 		}
