@@ -270,37 +270,40 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		// plain: ASCII letters and digits only; ascii: ASCII only.
 		plain, ascii := size == 1, size == 1
 		j := i + size
-		for j < len(s) && asciiAlnums256[s[j]] {
-			j++ // the usual word, by table, before the loop for the rest
+		for j < len(s) && wordBytes[s[j]] == wbAlnum {
+			j++ // the usual word, by table
 		}
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiAlnum(c) {
-					j++
-					continue
-				}
-				if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
-					if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
+		if j < len(s) && wordBytes[s[j]] == wbMore {
+			// A mark or a rune that may go on with the word: the long way.
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if asciiAlnum(c) {
 						j++
-						plain = false
 						continue
-					} else if c2 >= utf8.RuneSelf {
-						if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					}
+					if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
+						if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
 							j++
 							plain = false
 							continue
+						} else if c2 >= utf8.RuneSelf {
+							if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+								j++
+								plain = false
+								continue
+							}
 						}
 					}
+					break
+				}
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+					j += n
+					plain, ascii = false, false
+					continue
 				}
 				break
 			}
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				j += n
-				plain, ascii = false, false
-				continue
-			}
-			break
 		}
 		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// An initial or an abbreviation keeps its full stop: "Antony J.
@@ -361,13 +364,26 @@ func asciiAlnums(w string) bool {
 	return true
 }
 
-// asciiAlnums256 is asciiAlnum as a table of every byte.
-var asciiAlnums256 = func() (t [256]bool) {
+// wordBytes classes every byte for the tokeniser's words: wbAlnum for the
+// ASCII letters and digits, wbMore for the bytes after which a word may go
+// on (a full stop, hyphen or apostrophe before a letter or digit, a byte
+// of a rune that may be one), 0 for the rest, which end it.
+var wordBytes = func() (t [256]uint8) {
 	for c := range t {
-		t[c] = asciiAlnum(byte(c))
+		switch {
+		case asciiAlnum(byte(c)):
+			t[c] = wbAlnum
+		case c == '.' || c == '-' || c == '\'' || c >= utf8.RuneSelf:
+			t[c] = wbMore
+		}
 	}
 	return t
 }()
+
+const (
+	wbAlnum = 1 + iota
+	wbMore
+)
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace reports.
 func asciiSpace(c byte) bool {
