@@ -239,11 +239,12 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		r, size := rune(s[i]), 1
 		var word bool
 		if r < utf8.RuneSelf {
-			if asciiSpace(byte(r)) {
+			b := wordBytes[r]
+			if b == wbSpace {
 				i++
 				continue
 			}
-			word = asciiAlnum(byte(r))
+			word = b == wbAlnum
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -367,7 +368,8 @@ func asciiAlnums(w string) bool {
 // wordBytes classes every byte for the tokeniser's words: wbAlnum for the
 // ASCII letters and digits, wbMore for the bytes after which a word may go
 // on (a full stop, hyphen or apostrophe before a letter or digit, a byte
-// of a rune that may be one), 0 for the rest, which end it.
+// of a rune that may be one), wbSpace for the ASCII spaces, 0 for the
+// rest; all but wbAlnum end a word.
 var wordBytes = func() (t [256]uint8) {
 	for c := range t {
 		switch {
@@ -375,6 +377,8 @@ var wordBytes = func() (t [256]uint8) {
 			t[c] = wbAlnum
 		case c == '.' || c == '-' || c == '\'' || c >= utf8.RuneSelf:
 			t[c] = wbMore
+		case asciiSpace(byte(c)):
+			t[c] = wbSpace
 		}
 	}
 	return t
@@ -383,6 +387,7 @@ var wordBytes = func() (t [256]uint8) {
 const (
 	wbAlnum = 1 + iota
 	wbMore
+	wbSpace // in words' stead: the ASCII spaces, which part tokens
 )
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace reports.
