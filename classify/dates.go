@@ -430,34 +430,57 @@ func dateNextToken(text string, pos int) (t dateToken, next int) {
 // zero, rather than copying it out.
 func dateScan(text string, pos int, t *dateToken) (next int) {
 	for pos < len(text) {
-		c := text[pos]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+		switch dateBytes[text[pos]] {
+		case dbSpace:
 			pos++
 			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(text[pos:])
-			if unicode.IsSpace(r) {
-				pos += size
-				continue
-			}
-			if unicode.IsLetter(r) {
-				return dateWord(text, pos, t)
-			}
-			t.start, t.end, t.kind = pos, pos+size, dtPunct
-			return pos + size
-		}
-		switch {
-		case dateIsLetter(c):
+		case dbLetter:
 			return dateWord(text, pos, t)
-		case dateIsDigit(c):
+		case dbDigit:
 			return dateNumber(text, pos, t)
+		case dbMark:
+			t.start, t.end, t.kind = pos, pos+1, dtPunct
+			return pos + 1
 		}
-		t.start, t.end, t.kind = pos, pos+1, dtPunct
-		return pos + 1
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		if unicode.IsSpace(r) {
+			pos += size
+			continue
+		}
+		if unicode.IsLetter(r) {
+			return dateWord(text, pos, t)
+		}
+		t.start, t.end, t.kind = pos, pos+size, dtPunct
+		return pos + size
 	}
 	return -1
 }
+
+// dateBytes classes every byte for dateScan, by one load: an ASCII space
+// (of those the date tokeniser skips), letter, digit or other mark, or 0
+// for a byte of a rune beyond ASCII.
+var dateBytes = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch b := byte(c); {
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			t[c] = dbSpace
+		case dateIsLetter(b):
+			t[c] = dbLetter
+		case dateIsDigit(b):
+			t[c] = dbDigit
+		default:
+			t[c] = dbMark
+		}
+	}
+	return t
+}()
+
+const (
+	dbSpace = 1 + iota
+	dbLetter
+	dbDigit
+	dbMark
+)
 
 func dateIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func dateIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -470,7 +493,7 @@ func dateWord(text string, pos int, t *dateToken) int {
 		// The usual word, ASCII letters ended by an ASCII byte or the
 		// text's end, by table; any other goes the long way below.
 		i := pos + 1
-		for i < len(text) && dateLetters[text[i]] {
+		for i < len(text) && dateBytes[text[i]] == dbLetter {
 			i++
 		}
 		if i == len(text) || text[i] < utf8.RuneSelf {
@@ -508,14 +531,6 @@ func dateWord(text string, pos int, t *dateToken) int {
 	}
 	return i
 }
-
-// dateLetters is dateIsLetter as a table of every byte.
-var dateLetters = func() (t [256]bool) {
-	for c := range t {
-		t[c] = dateIsLetter(byte(c))
-	}
-	return t
-}()
 
 // dateNumber scans a run of digits and an ordinal suffix (1st, 2nd, 3rd,
 // 15th). A number glued to other letters ("10am", "5G") gets val -1.

@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stancemix/stance/corpus"
 )
 
@@ -792,4 +793,58 @@ func dateWordReference(text string, pos int) dateToken {
 		t.lex = dateLexicon[strings.ToLower(text[pos:i])]
 	}
 	return t
+}
+
+// FuzzDateTokenize holds dateTokenize, whose dateScan classes ASCII bytes
+// by a table, to dateTokenizeReference, which compares them.
+func FuzzDateTokenize(f *testing.F) {
+	for _, s := range append([]string{"", " \t\n\r\v\f", "mid-Sept. 2019", "year's 1st", "Gonz\u00e1lez said",
+		"x\u00a0y\u2009z", "\xffab\xfe", "10am, 5G; 2021-05-27", "\u201cMay\u201d"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := dateTokenize(text, nil), dateTokenizeReference(text)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(dateToken{}, dateLex{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("dateTokenize(%q) mismatch (-want +got):\n%s", text, diff)
+		}
+	})
+}
+
+// dateTokenizeReference is dateTokenize with dateScan comparing each byte
+// with the spaces it skips, then testing for a letter and a digit, and
+// with dateWordReference for words.
+func dateTokenizeReference(text string) []dateToken {
+	var toks []dateToken
+	for pos := 0; pos < len(text); {
+		c := text[pos]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			pos++
+			continue
+		}
+		var t dateToken
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[pos:])
+			if unicode.IsSpace(r) {
+				pos += size
+				continue
+			}
+			if unicode.IsLetter(r) {
+				t = dateWordReference(text, pos)
+			} else {
+				t = dateToken{start: pos, end: pos + size, kind: dtPunct}
+			}
+		} else {
+			switch {
+			case dateIsLetter(c):
+				t = dateWordReference(text, pos)
+			case dateIsDigit(c):
+				dateNumber(text, pos, &t)
+			default:
+				t = dateToken{start: pos, end: pos + 1, kind: dtPunct}
+			}
+		}
+		toks = append(toks, t)
+		pos = t.end
+	}
+	return toks
 }
