@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"sort"
 	"strings"
@@ -750,6 +751,7 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 		return v
 	}
 	var out []nearKey
+	set := byteSet(k)
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
 		// Typos and garbling keep the first letter: the keys, sorted,
 		// that start with it.
@@ -758,6 +760,9 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 		for _, ak := range keys[lo:] {
 			if ak[0] != k[0] {
 				break
+			}
+			if bits.OnesCount64(byteSet(ak)^set) > 2*maxd {
+				continue // see byteSet
 			}
 			if d := editDistance(ak, k, maxd); d <= maxd {
 				out = append(out, nearKey{ak, d})
@@ -773,6 +778,18 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 	}
 	a.nearMu.Unlock()
 	return out
+}
+
+// byteSet returns the set of the bytes of s, each as its low six bits: an
+// edit takes at most one byte out and puts one in, so two strings within
+// edit distance d differ in at most 2d members of their sets, which
+// costs a few instructions a byte to tell, not a row of editDistance.
+func byteSet[S string | []byte](s S) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] & 63)
+	}
+	return set
 }
 
 // exact returns the actor with the folded key valid at at (any date when
@@ -827,36 +844,48 @@ func (a *Actors) hasIn(es []entry, at time.Time) bool {
 	return false
 }
 
-// editDistance is the Levenshtein distance of a and b in bytes, or max+1
-// when it exceeds max.
-func editDistance[S string | []byte](a string, b S, max int) int {
-	if d := len(a) - len(b); d > max || -d > max {
-		return max + 1
+// editDistance is the Levenshtein distance of a and b in bytes, or maxd+1
+// when it exceeds maxd. It fills only the cells within maxd of the
+// diagonal, capped at maxd+1: a cell further off is further than maxd,
+// and so is every path through it; names are some ten bytes and maxd one
+// or two, so that is five cells a row rather than ten.
+func editDistance[S string | []byte](a string, b S, maxd int) int {
+	if d := len(a) - len(b); d > maxd || -d > maxd {
+		return maxd + 1
 	}
+	inf := maxd + 1
 	var pbuf, cbuf [32]int
 	prev, cur := pbuf[:0], cbuf[:0]
 	for j := 0; j <= len(b); j++ {
-		prev = append(prev, j)
-		cur = append(cur, 0)
+		prev = append(prev, min(j, inf))
+		cur = append(cur, inf)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-maxd), min(len(b), i+maxd)
+		if lo == 1 {
+			cur[0] = min(i, inf)
+		} else {
+			cur[lo-1] = inf
+		}
+		low := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			c := 1
 			if a[i-1] == b[j-1] {
 				c = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c, inf)
 			low = min(low, cur[j])
 		}
-		if low > max {
-			return max + 1
+		if hi < len(b) {
+			cur[hi+1] = inf // the next row reads one cell further
+		}
+		if low > maxd {
+			return maxd + 1
 		}
 		prev, cur = cur, prev
 	}
-	if prev[len(b)] > max {
-		return max + 1
+	if prev[len(b)] > maxd {
+		return maxd + 1
 	}
 	return prev[len(b)]
 }
