@@ -3,8 +3,10 @@ package classify
 import (
 	"bufio"
 	_ "embed"
+	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"os"
 	"sort"
 	"strings"
@@ -340,13 +342,55 @@ func (t *wordTable) lookup(w string, h uint32) wordFlag {
 	}
 }
 
-// wordHash is the 32-bit FNV-1a hash of w.
-func wordHash(w string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h = (h ^ uint32(w[i])) * 16777619
+// wordHash hashes w for a wordTable eight bytes at a time: a word is
+// looked up for each token, and FNV-1a's multiplication a byte cost more
+// than the lookup itself.
+func wordHash(w string) uint32 { return wordHashIn(w, 0, len(w)) }
+
+// wordHashIn is wordHash(s[i:j]). It reads each eight bytes of the word
+// at once, and the last one to eight as the eight at their start, masked,
+// when s goes on that far, else as the eight that end at j, shifted: the
+// tokeniser hashes words in place in their sentence, which mostly goes on.
+func wordHashIn(s string, i, j int) uint32 {
+	const k = 0x9e3779b97f4a7c15 // 2^64 over the golden ratio, odd
+	h := uint64(j - i)
+	for ; j-i > 8; i += 8 {
+		h = (h ^ binary.LittleEndian.Uint64([]byte(s[i:i+8]))) * k
+		h ^= h >> 32
 	}
-	return h
+	n := uint(j-i) * 8 // the bits left, 0 to 64
+	var x uint64
+	switch {
+	case i+8 <= len(s):
+		x = binary.LittleEndian.Uint64([]byte(s[i:i+8])) & (1<<n - 1)
+	case j >= 8:
+		x = binary.LittleEndian.Uint64([]byte(s[j-8:j])) >> (64 - n)
+	default:
+		for p := j - 1; p >= i; p-- {
+			x = x<<8 | uint64(s[p])
+		}
+	}
+	h = (h ^ x) * k
+	return uint32(h ^ h>>32)
+}
+
+// loadLE returns the zero to eight bytes s[i:j] as a little-endian number,
+// zero-padded. It reads the eight bytes at i, masked, when s goes on that
+// far, else the eight that end at j, shifted, and byte by byte only when s
+// is shorter than eight bytes.
+func loadLE(s string, i, j int) uint64 {
+	n := uint(j-i) * 8 // the bits to keep, 0 to 64
+	switch {
+	case i+8 <= len(s):
+		return binary.LittleEndian.Uint64([]byte(s[i:i+8])) & (1<<n - 1)
+	case j >= 8:
+		return binary.LittleEndian.Uint64([]byte(s[j-8:j])) >> (64 - n)
+	}
+	var x uint64
+	for p := j - 1; p >= i; p-- {
+		x = x<<8 | uint64(s[p])
+	}
+	return x
 }
 
 // properName reports whether an alias is a name ("Joe Biden") rather
@@ -707,6 +751,7 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 		return v
 	}
 	var out []nearKey
+	set := byteSet(k)
 	for n := max(5, len(k)-maxd); n <= len(k)+maxd && n < len(a.keys); n++ {
 		// Typos and garbling keep the first letter: the keys, sorted,
 		// that start with it.
@@ -715,6 +760,9 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 		for _, ak := range keys[lo:] {
 			if ak[0] != k[0] {
 				break
+			}
+			if bits.OnesCount64(byteSet(ak)^set) > 2*maxd {
+				continue // see byteSet
 			}
 			if d := editDistance(ak, k, maxd); d <= maxd {
 				out = append(out, nearKey{ak, d})
@@ -730,6 +778,18 @@ func nearKeys[S string | []byte](a *Actors, k S, maxd int) []nearKey {
 	}
 	a.nearMu.Unlock()
 	return out
+}
+
+// byteSet returns the set of the bytes of s, each as its low six bits: an
+// edit takes at most one byte out and puts one in, so two strings within
+// edit distance d differ in at most 2d members of their sets, which
+// costs a few instructions a byte to tell, not a row of editDistance.
+func byteSet[S string | []byte](s S) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		set |= 1 << (s[i] & 63)
+	}
+	return set
 }
 
 // exact returns the actor with the folded key valid at at (any date when
@@ -784,36 +844,48 @@ func (a *Actors) hasIn(es []entry, at time.Time) bool {
 	return false
 }
 
-// editDistance is the Levenshtein distance of a and b in bytes, or max+1
-// when it exceeds max.
-func editDistance[S string | []byte](a string, b S, max int) int {
-	if d := len(a) - len(b); d > max || -d > max {
-		return max + 1
+// editDistance is the Levenshtein distance of a and b in bytes, or maxd+1
+// when it exceeds maxd. It fills only the cells within maxd of the
+// diagonal, capped at maxd+1: a cell further off is further than maxd,
+// and so is every path through it; names are some ten bytes and maxd one
+// or two, so that is five cells a row rather than ten.
+func editDistance[S string | []byte](a string, b S, maxd int) int {
+	if d := len(a) - len(b); d > maxd || -d > maxd {
+		return maxd + 1
 	}
+	inf := maxd + 1
 	var pbuf, cbuf [32]int
 	prev, cur := pbuf[:0], cbuf[:0]
 	for j := 0; j <= len(b); j++ {
-		prev = append(prev, j)
-		cur = append(cur, 0)
+		prev = append(prev, min(j, inf))
+		cur = append(cur, inf)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		low := cur[0]
-		for j := 1; j <= len(b); j++ {
+		lo, hi := max(1, i-maxd), min(len(b), i+maxd)
+		if lo == 1 {
+			cur[0] = min(i, inf)
+		} else {
+			cur[lo-1] = inf
+		}
+		low := cur[lo-1]
+		for j := lo; j <= hi; j++ {
 			c := 1
 			if a[i-1] == b[j-1] {
 				c = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c, inf)
 			low = min(low, cur[j])
 		}
-		if low > max {
-			return max + 1
+		if hi < len(b) {
+			cur[hi+1] = inf // the next row reads one cell further
+		}
+		if low > maxd {
+			return maxd + 1
 		}
 		prev, cur = cur, prev
 	}
-	if prev[len(b)] > max {
-		return max + 1
+	if prev[len(b)] > maxd {
+		return maxd + 1
 	}
 	return prev[len(b)]
 }

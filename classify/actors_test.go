@@ -1,7 +1,9 @@
 package classify
 
 import (
+	"encoding/binary"
 	"errors"
+	"math/bits"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -223,4 +225,99 @@ func TestStripTitlesNoCopy(t *testing.T) {
 			t.Fatalf("appendStripTitles(%q) = %q, want %q", s, got, want)
 		}
 	}
+}
+
+// FuzzWordHashIn holds wordHashIn, which reads a word eight bytes at a
+// time and its last bytes past its end or before its start as s allows,
+// to wordHashReference, which copies each eight into a zeroed array.
+func FuzzWordHashIn(f *testing.F) {
+	for _, s := range []string{"", "a", "said", "the president", "spokeswoman", "secretary-general",
+		"\x00\x00\x00", "gonz\u00e1lez", "abcdefgh", "abcdefghi", "abcdefghijklmnopq"} {
+		for i := 0; i <= len(s); i++ {
+			f.Add(s, uint(i), uint(len(s)))
+		}
+		f.Add(s, uint(0), uint(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, i, j uint) {
+		if j > uint(len(s)) {
+			j = uint(len(s))
+		}
+		if i > j {
+			i = j
+		}
+		want := wordHashReference(s[i:j])
+		if got := wordHashIn(s, int(i), int(j)); got != want {
+			t.Errorf("wordHashIn(%q, %d, %d) = %#x, want %#x", s, i, j, got, want)
+		}
+		if got := wordHash(s[i:j]); got != want {
+			t.Errorf("wordHash(%q) = %#x, want %#x", s[i:j], got, want)
+		}
+	})
+}
+
+// wordHashReference is wordHash the plain way: the word in eight-byte
+// chunks, the last padded with zeros, each read as a little-endian
+// number and mixed in.
+func wordHashReference(w string) uint32 {
+	const k = 0x9e3779b97f4a7c15
+	h := uint64(len(w))
+	for {
+		var b [8]byte
+		n := copy(b[:], w)
+		w = w[n:]
+		h = (h ^ binary.LittleEndian.Uint64(b[:])) * k
+		h ^= h >> 32
+		if len(w) == 0 {
+			return uint32(h)
+		}
+	}
+}
+
+// FuzzEditDistance holds editDistance, which fills only the cells near
+// the diagonal, to editDistanceReference, which fills them all, and
+// checks the bound nearKeys filters keys by: strings within edit distance
+// maxd differ in at most 2*maxd members of their byteSets.
+func FuzzEditDistance(f *testing.F) {
+	for _, s := range [][2]string{{"", ""}, {"maduro", "madura"}, {"nicolas maduro", "nicolas madruo"}, {"biden", "bidne"},
+		{"guaido", "guaid\u00f3"}, {"abc", ""}, {"kitten", "sitting"}, {"ab", "ba"},
+		{"abcdefghijklmnopqrstuvwxyz0123456789", "abcdefghijklmnopqrstuvwxyz0123456789x"}} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for maxd := 0; maxd <= 3; maxd++ {
+			want := editDistanceReference(a, b, maxd)
+			if got := editDistance(a, b, maxd); got != want {
+				t.Errorf("editDistance(%q, %q, %d) = %d, want %d", a, b, maxd, got, want)
+			}
+			if got := editDistance(a, []byte(b), maxd); got != want {
+				t.Errorf("editDistance(%q, []byte(%q), %d) = %d, want %d", a, b, maxd, got, want)
+			}
+			if want <= maxd && bits.OnesCount64(byteSet(a)^byteSet(b)) > 2*maxd {
+				t.Errorf("%q and %q are %d edits apart but their byteSets differ in more than %d", a, b, want, 2*maxd)
+			}
+		}
+	})
+}
+
+// editDistanceReference is editDistance filling every cell of each row.
+func editDistanceReference(a, b string, maxd int) int {
+	if d := len(a) - len(b); d > maxd || -d > maxd {
+		return maxd + 1
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := 1
+			if a[i-1] == b[j-1] {
+				c = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], maxd+1)
 }

@@ -239,11 +239,12 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		r, size := rune(s[i]), 1
 		var word bool
 		if r < utf8.RuneSelf {
-			if asciiSpace(byte(r)) {
+			b := wordBytes[r]
+			if b == wbSpace {
 				i++
 				continue
 			}
-			word = asciiAlnum(byte(r))
+			word = b == wbAlnum
 		} else {
 			r, size = utf8.DecodeRuneInString(s[i:])
 			if unicode.IsSpace(r) {
@@ -270,34 +271,40 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		// plain: ASCII letters and digits only; ascii: ASCII only.
 		plain, ascii := size == 1, size == 1
 		j := i + size
-		for j < len(s) {
-			if c := s[j]; c < utf8.RuneSelf {
-				if asciiAlnum(c) {
-					j++
-					continue
-				}
-				if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
-					if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
+		for j < len(s) && wordBytes[s[j]] == wbAlnum {
+			j++ // the usual word, by table
+		}
+		if j < len(s) && wordBytes[s[j]] == wbMore {
+			// A mark or a rune that may go on with the word: the long way.
+			for j < len(s) {
+				if c := s[j]; c < utf8.RuneSelf {
+					if asciiAlnum(c) {
 						j++
-						plain = false
 						continue
-					} else if c2 >= utf8.RuneSelf {
-						if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+					}
+					if (c == '.' || c == '-' || c == '\'') && j+1 < len(s) {
+						if c2 := s[j+1]; c2 < utf8.RuneSelf && asciiAlnum(c2) {
 							j++
 							plain = false
 							continue
+						} else if c2 >= utf8.RuneSelf {
+							if r2, _ := utf8.DecodeRuneInString(s[j+1:]); unicode.IsLetter(r2) || unicode.IsDigit(r2) {
+								j++
+								plain = false
+								continue
+							}
 						}
 					}
+					break
+				}
+				r, n := utf8.DecodeRuneInString(s[j:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+					j += n
+					plain, ascii = false, false
+					continue
 				}
 				break
 			}
-			r, n := utf8.DecodeRuneInString(s[j:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				j += n
-				plain, ascii = false, false
-				continue
-			}
-			break
 		}
 		upper := 'A' <= r && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsUpper(r)
 		// An initial or an abbreviation keeps its full stop: "Antony J.
@@ -326,7 +333,11 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		if a == nil {
 			t.flags = wordFlags[t.fold]
 		} else {
-			t.hash = wordHash(t.fold)
+			if plain { // its fold is in low, which may go on past it
+				t.hash = wordHashIn(low, i, i+len(t.text))
+			} else {
+				t.hash = wordHash(t.fold)
+			}
 			t.flags = a.flagTab.lookup(t.fold, t.hash)
 			if plain || strings.IndexByte(t.fold, ' ') < 0 {
 				t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
@@ -353,6 +364,31 @@ func asciiAlnums(w string) bool {
 	}
 	return true
 }
+
+// wordBytes classes every byte for the tokeniser's words: wbAlnum for the
+// ASCII letters and digits, wbMore for the bytes after which a word may go
+// on (a full stop, hyphen or apostrophe before a letter or digit, a byte
+// of a rune that may be one), wbSpace for the ASCII spaces, 0 for the
+// rest; all but wbAlnum end a word.
+var wordBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case asciiAlnum(byte(c)):
+			t[c] = wbAlnum
+		case c == '.' || c == '-' || c == '\'' || c >= utf8.RuneSelf:
+			t[c] = wbMore
+		case asciiSpace(byte(c)):
+			t[c] = wbSpace
+		}
+	}
+	return t
+}()
+
+const (
+	wbAlnum = 1 + iota
+	wbMore
+	wbSpace // in words' stead: the ASCII spaces, which part tokens
+)
 
 // asciiSpace reports the ASCII bytes unicode.IsSpace reports.
 func asciiSpace(c byte) bool {
@@ -477,23 +513,12 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
-		t := ts[i]
+		t := &ts[i]
 		if !t.word() || (!t.cap && t.fold != "the") {
 			i++
 			continue
 		}
-		// The run of words with no mark between them.
-		end := i
-		for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
-			end++
-		}
-		// No key holds a word no key or title holds.
-		for k := i; k <= end; k++ {
-			if !a.mayNameTok(&ts[k]) {
-				end = k - 1
-				break
-			}
-		}
+		end := a.nameRun(ts, i)
 		found := false
 		for last := end; last >= i; last-- {
 			if !ts[last].cap && ts[i].fold != "the" {
@@ -559,8 +584,8 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		} else {
 			m.name = stripName(text)
 			m.person = !ts[j].is(fOrg)
-			for _, w := range ts[i : j+1] {
-				if w.is(fOrg) {
+			for k := i; k <= j; k++ {
+				if ts[k].is(fOrg) {
 					m.person = false
 				}
 			}
@@ -583,6 +608,19 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		i = j + 1
 	}
 	return out
+}
+
+// nameRun returns the last token of the run of words with no mark
+// between them from the word ts[i] that a key may span: up to a.max+4
+// words, none after a possessive, and none from the first word no key or
+// title holds (no key holds it); i-1 if ts[i] is such a word. It reads
+// a word at a time, and most runs end at their first or second word.
+func (a *Actors) nameRun(ts []tok, i int) int {
+	end := i - 1
+	for k := i; k < len(ts) && (k == i || ts[k].word() && k-1-i < a.max+4 && !ts[k-1].poss) && a.mayNameTok(&ts[k]); k++ {
+		end = k
+	}
+	return end
 }
 
 // keyRows are the rows a folded key leads to in the index, as it is and
@@ -671,8 +709,8 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 	if !ok || act.person() || act.Kind == "place" {
 		return Actor{}, false
 	}
-	for _, t := range ts[1:] {
-		if !t.is(fInstitution) {
+	for k := 1; k < len(ts); k++ {
+		if !ts[k].is(fInstitution) {
 			return Actor{}, false
 		}
 	}
@@ -1251,7 +1289,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 // '"...," he told reporters'), or -1.
 func finalCue(ts []tok) int {
 	for c := len(ts) - 1; c > 1 && c >= len(ts)-12; c-- {
-		t := ts[c]
+		t := &ts[c]
 		if t.quote && t.word() {
 			return -1
 		}
@@ -1410,7 +1448,7 @@ func (st *state) subjectBefore(s *sent, c int) (subj, spk who, ok bool) {
 	if j < 0 {
 		return who{}, who{}, false
 	}
-	t := ts[j]
+	t := &ts[j]
 	if t.quote && t.word() {
 		return who{}, who{}, false
 	}
@@ -1505,7 +1543,7 @@ func dateline(ts []tok, m *mention) bool {
 func subjectStart(ts []tok, first int) bool {
 	k := first
 	for n := 0; n < 6 && k > 0; n++ {
-		p := ts[k-1]
+		p := &ts[k-1]
 		if !p.word() || p.quote || p.is(fCue) || p.is(fSkipBack) && !p.cap || p.is(fClause) ||
 			p.is(fNotVerb) && p.fold != "a" && p.fold != "an" && p.fold != "the" {
 			break
@@ -1529,7 +1567,7 @@ func clauseStart(ts []tok, j int) bool {
 	if j == 0 {
 		return true
 	}
-	p := ts[j-1]
+	p := &ts[j-1]
 	if !p.word() {
 		return true // a mark, a quotation, a dash
 	}
@@ -1603,7 +1641,7 @@ func opensClause(ts []tok, m *mention) bool {
 	if !subjectStart(ts, m.first) || m.last+1 >= len(ts) {
 		return false
 	}
-	next := ts[m.last+1]
+	next := &ts[m.last+1]
 	return next.punct == ',' || next.word() && !next.cap && !next.is(fNotVerb)
 }
 
@@ -1828,7 +1866,7 @@ func (st *state) laterSubject(s *sent) who {
 		if ts[k].quote || !ts[k].word() {
 			continue
 		}
-		p := ts[k-1]
+		p := &ts[k-1]
 		if !(p.punct == ',' || p.punct == ';' || p.word() && p.is(fClause)) {
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -648,4 +649,46 @@ func FuzzPutLowerASCII(f *testing.F) {
 			t.Errorf("putLowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// FuzzNameRun holds nameRun, which reads a run of words a word at a time,
+// to nameRunReference, which reads the whole run of words, then cuts it
+// at the first word no key or title holds; both ask mayNameTok of the
+// same words, so the tokens' flags must agree too.
+func FuzzNameRun(f *testing.F) {
+	for _, s := range []string{"", "Secretary of State Antony J. Blinken told Reuters", "the U.S. president said",
+		"President Joe Biden's aide said", "The Venezuelan People Party of the Great Republic of Nowhere At All said",
+		"Sanders' team", "Officials in Caracas and Washington", "\"Maduro,\" he said"} {
+		f.Add(s)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+		ref := slices.Clone(ts)
+		for i := range ts {
+			if !ts[i].word() {
+				continue
+			}
+			if got, want := a.nameRun(ts, i), a.nameRunReference(ref, i); got != want {
+				t.Errorf("nameRun(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+		if diff := cmp.Diff(ref, ts, cmp.AllowUnexported(tok{})); diff != "" {
+			t.Errorf("tokens of %q after nameRun mismatch (-want +got):\n%s", s, diff)
+		}
+	})
+}
+
+// nameRunReference is nameRun in two loops, as appendMentions had it.
+func (a *Actors) nameRunReference(ts []tok, i int) int {
+	end := i
+	for end+1 < len(ts) && ts[end+1].word() && end-i < a.max+4 && !ts[end].poss {
+		end++
+	}
+	for k := i; k <= end; k++ {
+		if !a.mayNameTok(&ts[k]) {
+			return k - 1
+		}
+	}
+	return end
 }

@@ -1,7 +1,9 @@
 package classify
 
 import (
+	"encoding/binary"
 	"fmt"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -428,34 +430,57 @@ func dateNextToken(text string, pos int) (t dateToken, next int) {
 // zero, rather than copying it out.
 func dateScan(text string, pos int, t *dateToken) (next int) {
 	for pos < len(text) {
-		c := text[pos]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+		switch dateBytes[text[pos]] {
+		case dbSpace:
 			pos++
 			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(text[pos:])
-			if unicode.IsSpace(r) {
-				pos += size
-				continue
-			}
-			if unicode.IsLetter(r) {
-				return dateWord(text, pos, t)
-			}
-			t.start, t.end, t.kind = pos, pos+size, dtPunct
-			return pos + size
-		}
-		switch {
-		case dateIsLetter(c):
+		case dbLetter:
 			return dateWord(text, pos, t)
-		case dateIsDigit(c):
+		case dbDigit:
 			return dateNumber(text, pos, t)
+		case dbMark:
+			t.start, t.end, t.kind = pos, pos+1, dtPunct
+			return pos + 1
 		}
-		t.start, t.end, t.kind = pos, pos+1, dtPunct
-		return pos + 1
+		r, size := utf8.DecodeRuneInString(text[pos:])
+		if unicode.IsSpace(r) {
+			pos += size
+			continue
+		}
+		if unicode.IsLetter(r) {
+			return dateWord(text, pos, t)
+		}
+		t.start, t.end, t.kind = pos, pos+size, dtPunct
+		return pos + size
 	}
 	return -1
 }
+
+// dateBytes classes every byte for dateScan, by one load: an ASCII space
+// (of those the date tokeniser skips), letter, digit or other mark, or 0
+// for a byte of a rune beyond ASCII.
+var dateBytes = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch b := byte(c); {
+		case b == ' ' || b == '\t' || b == '\n' || b == '\r':
+			t[c] = dbSpace
+		case dateIsLetter(b):
+			t[c] = dbLetter
+		case dateIsDigit(b):
+			t[c] = dbDigit
+		default:
+			t[c] = dbMark
+		}
+	}
+	return t
+}()
+
+const (
+	dbSpace = 1 + iota
+	dbLetter
+	dbDigit
+	dbMark
+)
 
 func dateIsLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 func dateIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -464,11 +489,25 @@ func dateIsDigit(c byte) bool  { return '0' <= c && c <= '9' }
 // "year's" is "year", "'", "s" and "mid-March" is "mid", "-", "March".
 func dateWord(text string, pos int, t *dateToken) int {
 	t.start, t.kind = pos, dtWord
+	if c := text[pos]; c < utf8.RuneSelf {
+		// The usual word, ASCII letters ended by an ASCII byte or the
+		// text's end, by table; any other goes the long way below.
+		i := pos + 1
+		for i < len(text) && dateBytes[text[i]] == dbLetter {
+			i++
+		}
+		if i == len(text) || text[i] < utf8.RuneSelf {
+			t.upper = 'A' <= c && c <= 'Z'
+			t.end = i
+			if i-pos <= dateLexMax {
+				t.lex = dateLexWord(text, pos, i)
+			}
+			return i
+		}
+	}
 	r, _ := utf8.DecodeRuneInString(text[pos:])
 	t.upper = unicode.IsUpper(r)
-	var buf [16]byte
-	n, ascii := 0, true
-	h := uint32(dateHashSeed) // of buf[:n], as it fills
+	ascii := true
 	i := pos
 	for i < len(text) {
 		c := text[i]
@@ -476,11 +515,6 @@ func dateWord(text string, pos int, t *dateToken) int {
 			if !dateIsLetter(c) {
 				break
 			}
-			if n < len(buf) {
-				buf[n] = c | 0x20
-				h = dateHash(h, c|0x20)
-			}
-			n++
 			i++
 			continue
 		}
@@ -492,8 +526,8 @@ func dateWord(text string, pos int, t *dateToken) int {
 		i += size
 	}
 	t.end = i
-	if ascii && n <= len(buf) {
-		t.lex = dateLexLookup(buf[:n], h)
+	if ascii && i-pos <= dateLexMax {
+		t.lex = dateLexWord(text, pos, i)
 	}
 	return i
 }
@@ -714,42 +748,84 @@ var dateLexicon = func() map[string]dateLex {
 	return m
 }()
 
-// dateLexTable holds dateLexicon in an open-addressed table hashed with
-// FNV-1a, which dateWord computes as it reads a word's letters: a lookup
-// is an index and a string comparison, with no second pass over the word.
-var dateLexTable = func() (t struct {
-	keys [512]string
-	vals [512]dateLex
-}) {
+// dateLexMax is the length of the longest word dateLexWord looks up.
+const dateLexMax = 16
+
+// dateLexTable holds the words of dateLexicon, all ASCII letters, in an
+// open-addressed table keyed by their bytes as two little-endian numbers,
+// zero-padded: dateLexWord reads a word eight bytes at a time, lower-cases
+// it with one OR and compares it with two, with no pass a byte.
+var dateLexTable = func() (t [512]dateLexSlot) {
 	for k, v := range dateLexicon {
-		h := uint32(dateHashSeed)
-		for i := 0; i < len(k); i++ {
-			h = dateHash(h, k[i])
+		if k == "" || len(k) > dateLexMax || strings.ToLower(k) != k || !dateLetterWord(k) {
+			continue // dateWord reads no such word
 		}
-		i := h % uint32(len(t.keys))
-		for t.keys[i] != "" {
-			i = (i + 1) % uint32(len(t.keys))
+		k0, k1 := dateLexKey(k, 0, len(k))
+		i := dateLexHash(k0, k1)
+		for t[i].k0 != 0 {
+			i = (i + 1) % uint32(len(t))
 		}
-		t.keys[i], t.vals[i] = k, v
+		t[i] = dateLexSlot{k0, k1, v}
 	}
 	return t
 }()
 
-const dateHashSeed = 2166136261 // FNV-1a's offset basis
+// A dateLexSlot is a word of dateLexTable, k0 zero for an empty slot.
+type dateLexSlot struct {
+	k0, k1 uint64 // the word's first and next eight bytes
+	lex    dateLex
+}
 
-// dateHash adds the byte c to the FNV-1a hash h.
-func dateHash(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+// dateLetterWord reports whether w is ASCII letters only.
+func dateLetterWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !dateIsLetter(w[i]) {
+			return false
+		}
+	}
+	return true
+}
 
-// dateLexLookup is dateLexicon[string(w)] for the folded word w whose
-// hash is h.
-func dateLexLookup(w []byte, h uint32) dateLex {
-	t := &dateLexTable
-	for i := h % uint32(len(t.keys)); ; i = (i + 1) % uint32(len(t.keys)) {
-		switch t.keys[i] {
-		case "":
+// dateLexKey returns the word text[i:j], one to dateLexMax ASCII letters,
+// lower-cased, as dateLexTable keys it.
+func dateLexKey(text string, i, j int) (k0, k1 uint64) {
+	const lower = 0x2020202020202020 // a letter OR 0x20 is the letter in lower case
+	if n := j - i; n > 8 {
+		return loadLE(text, i, i+8) | lower, loadLE(text, i+8, j) | lower>>(128-8*n)
+	}
+	return loadLE(text, i, j) | lower>>(64-8*(j-i)), 0
+}
+
+// dateLexHash is the slot of dateLexTable where the search for a key
+// starts: the top nine bits of a multiplicative hash.
+func dateLexHash(k0, k1 uint64) uint32 {
+	return uint32(((k0 ^ k1*0xbf58476d1ce4e5b9) * 0x9e3779b97f4a7c15) >> 55)
+}
+
+// dateLexWord is dateLexicon[strings.ToLower(text[i:j])] for a word of
+// one to dateLexMax ASCII letters. Where text has sixteen bytes from i,
+// as it mostly has, it reads them and masks the word's.
+func dateLexWord(text string, i, j int) dateLex {
+	var k0, k1 uint64
+	if n := uint(j - i); i+16 <= len(text) {
+		const lower = 0x2020202020202020
+		k0 = binary.LittleEndian.Uint64([]byte(text[i:i+8])) | lower
+		k1 = binary.LittleEndian.Uint64([]byte(text[i+8:i+16])) | lower
+		if n <= 8 {
+			k0, k1 = k0&(1<<(8*n)-1), 0
+		} else {
+			k1 &= 1<<(8*(n-8)) - 1
+		}
+	} else {
+		k0, k1 = dateLexKey(text, i, j)
+	}
+	for s := dateLexHash(k0, k1); ; s = (s + 1) % uint32(len(dateLexTable)) {
+		e := &dateLexTable[s]
+		if e.k0 == k0 && e.k1 == k1 {
+			return e.lex
+		}
+		if e.k0 == 0 {
 			return dateLex{}
-		case string(w):
-			return t.vals[i]
 		}
 	}
 }

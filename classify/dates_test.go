@@ -11,8 +11,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stancemix/stance/corpus"
 )
 
@@ -644,22 +647,25 @@ func BenchmarkFindDate(b *testing.B) {
 	}
 }
 
-// FuzzDateLexLookup holds the hashed table dateWord looks words up in to
-// the map it is built from.
+// FuzzDateLexLookup holds the table dateWord looks words up in, keyed by
+// their bytes read eight at a time, to the map it is built from, for a
+// word of ASCII letters w found in text between before and after.
 func FuzzDateLexLookup(f *testing.F) {
 	for k := range dateLexicon {
-		f.Add(k)
+		f.Add("", k, "")
+		f.Add("on ", strings.ToUpper(k[:1])+k[1:], " 2021, he said")
 	}
-	f.Add("")
-	f.Add("government")
-	f.Add("thursdayz")
-	f.Fuzz(func(t *testing.T, w string) {
-		h := uint32(dateHashSeed)
-		for i := 0; i < len(w); i++ {
-			h = dateHash(h, w[i])
+	f.Add("", "government", "")
+	f.Add("", "thursdayz", "")
+	f.Add("x", "MARCH", "")
+	f.Add("", "Thursdays", ".")
+	f.Fuzz(func(t *testing.T, before, w, after string) {
+		if w == "" || len(w) > dateLexMax || !dateLetterWord(w) {
+			return // dateWord looks up no such word
 		}
-		if got, want := dateLexLookup([]byte(w), h), dateLexicon[w]; got != want {
-			t.Errorf("dateLexLookup(%q) = %+v, want %+v", w, got, want)
+		text := before + w + after
+		if got, want := dateLexWord(text, len(before), len(before)+len(w)), dateLexicon[strings.ToLower(w)]; got != want {
+			t.Errorf("dateLexWord(%q) = %+v, want %+v", w, got, want)
 		}
 	})
 }
@@ -744,4 +750,101 @@ func FuzzMayDate(f *testing.F) {
 			t.Errorf("%q: dateAnchored, but mayDate is false for every token", s)
 		}
 	})
+}
+
+// FuzzDateWord holds dateWord, which reads ASCII words by a table and
+// looks them up eight bytes at a time, to dateWordReference, rune by rune
+// with the lexicon's map, for every word of the text.
+func FuzzDateWord(f *testing.F) {
+	for _, s := range append([]string{"", "March", "mid-Sept. 2019", "year's", "Gonz\u00e1lez said", "e\u0301t\u00e9",
+		"THURSDAYS", "x\u00a0y", "\xffab\xfe", "aMay\u2019s", "Wednesdayafternoon", "abcdefghijklmnopqrstuvwxyz"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, got := range dateTokenize(text, nil) {
+			if got.kind != dtWord {
+				continue
+			}
+			if want := dateWordReference(text, got.start); got != want {
+				t.Errorf("dateWord(%q, %d) = %+v, want %+v", text, got.start, got, want)
+			}
+		}
+	})
+}
+
+// dateWordReference is dateWord decoding each rune and looking an ASCII
+// word up in dateLexicon, lower-cased.
+func dateWordReference(text string, pos int) dateToken {
+	t := dateToken{start: pos, kind: dtWord}
+	r, _ := utf8.DecodeRuneInString(text[pos:])
+	t.upper = unicode.IsUpper(r)
+	i, ascii := pos, true
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r < utf8.RuneSelf && !dateIsLetter(byte(r)) ||
+			r >= utf8.RuneSelf && !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			break
+		}
+		ascii = ascii && r < utf8.RuneSelf
+		i += size
+	}
+	t.end = i
+	if ascii {
+		t.lex = dateLexicon[strings.ToLower(text[pos:i])]
+	}
+	return t
+}
+
+// FuzzDateTokenize holds dateTokenize, whose dateScan classes ASCII bytes
+// by a table, to dateTokenizeReference, which compares them.
+func FuzzDateTokenize(f *testing.F) {
+	for _, s := range append([]string{"", " \t\n\r\v\f", "mid-Sept. 2019", "year's 1st", "Gonz\u00e1lez said",
+		"x\u00a0y\u2009z", "\xffab\xfe", "10am, 5G; 2021-05-27", "\u201cMay\u201d"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := dateTokenize(text, nil), dateTokenizeReference(text)
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(dateToken{}, dateLex{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("dateTokenize(%q) mismatch (-want +got):\n%s", text, diff)
+		}
+	})
+}
+
+// dateTokenizeReference is dateTokenize with dateScan comparing each byte
+// with the spaces it skips, then testing for a letter and a digit, and
+// with dateWordReference for words.
+func dateTokenizeReference(text string) []dateToken {
+	var toks []dateToken
+	for pos := 0; pos < len(text); {
+		c := text[pos]
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			pos++
+			continue
+		}
+		var t dateToken
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(text[pos:])
+			if unicode.IsSpace(r) {
+				pos += size
+				continue
+			}
+			if unicode.IsLetter(r) {
+				t = dateWordReference(text, pos)
+			} else {
+				t = dateToken{start: pos, end: pos + size, kind: dtPunct}
+			}
+		} else {
+			switch {
+			case dateIsLetter(c):
+				t = dateWordReference(text, pos)
+			case dateIsDigit(c):
+				dateNumber(text, pos, &t)
+			default:
+				t = dateToken{start: pos, end: pos + 1, kind: dtPunct}
+			}
+		}
+		toks = append(toks, t)
+		pos = t.end
+	}
+	return toks
 }
