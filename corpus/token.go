@@ -171,18 +171,33 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	i := 0
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case isASCIIWord(c):
-				j := wordEnd(text, i)
-				toks = t.appendWord(toks, text, low, i, j)
-				i = j
-			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
-				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
-				i++
-			default:
-				i++
+		switch k := asciiKind[c]; {
+		case k == kindWord:
+			// The word bytes, then the rest of the word if a byte that may
+			// join words or a non-ASCII one follows them. Most words end
+			// at their last word byte: they are ASCII and no possessive,
+			// and their term is cut as it is.
+			j := i + 1
+			for j < len(text) && asciiKind[text[j]] == kindWord {
+				j++
 			}
+			end := j
+			if j < len(text) && asciiKind[text[j]] < kindPunct {
+				end = wordEndFrom(text, i, j)
+			}
+			if end == j {
+				toks = append(toks, Token{Term: low[i:j], Start: i, End: j})
+			} else {
+				toks = t.appendWord(toks, text, low, i, end)
+			}
+			i = end
+			continue
+		case k == kindPunct || k == kindJoinPunct:
+			toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -200,6 +215,36 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	}
 	return toks
 }
+
+// The kinds of bytes for AppendTokens, in asciiKind, in an order that
+// lets it tell by one comparison whether a byte after a word's last word
+// byte may continue the word: one below kindPunct may.
+const (
+	kindJoins     = iota // not ASCII, or ' - &: may join words
+	kindWord             // isASCIIWord
+	kindJoinPunct        // , and .: clause punctuation, but may join words ("1,200", "U.S")
+	kindPunct            // ; : ! ? " ( ): clause punctuation
+	kindOther            // any other ASCII byte: no token, and it ends a word
+)
+
+// asciiKind holds the kind of each byte.
+var asciiKind = func() (kind [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIIWord(byte(c)):
+			kind[c] = kindWord
+		case c == ',' || c == '.':
+			kind[c] = kindJoinPunct
+		case isPunct(string(rune(c))):
+			kind[c] = kindPunct
+		case c == '\'' || c == '-' || c == '&':
+			kind[c] = kindJoins
+		default:
+			kind[c] = kindOther
+		}
+	}
+	return kind
+}()
 
 func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []Token {
 	w := text[i:j]
@@ -298,8 +343,11 @@ func isASCIIWord(c byte) bool {
 
 // wordEnd returns the end of the word starting at i. Joiners (' ’ - . , &)
 // stay inside a word only when a word character follows them.
-func wordEnd(text string, i int) int {
-	j := i
+func wordEnd(text string, i int) int { return wordEndFrom(text, i, i) }
+
+// wordEndFrom is wordEnd for a word whose bytes from i to j are ASCII word
+// bytes, which AppendTokens has read already.
+func wordEndFrom(text string, i, j int) int {
 	for j < len(text) {
 		c := text[j]
 		if c < utf8.RuneSelf {
