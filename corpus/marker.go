@@ -132,6 +132,30 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 	return dst
 }
 
+// WordFacts carries what the analyses of one sentence find out alike
+// about its words from the first [Marker] that needs it to the others, so
+// that a caller with several analyses of each sentence (stance and
+// sentiment) has it found once: the lexicon polarity of each word,
+// flipped in the scope of a negation. Reset it for each sentence; its
+// zero value is ready for the first.
+type WordFacts struct {
+	pol     []int8 // marking.polarities of the words with no role, if havePol
+	havePol bool
+}
+
+// Reset readies wf for another sentence.
+func (wf *WordFacts) Reset() { wf.havePol = false }
+
+// AppendTermPartsWith is AppendTermPartsFrom for one of several analyses
+// of the sentence, which share facts: every Marker that is given the same
+// facts between two Resets must be given the same sentence and words.
+func (mk *Marker) AppendTermPartsWith(dst []TermParts, sentence, target string, words []Token, facts *WordFacts) []TermParts {
+	mk.m.facts = facts
+	dst = mk.AppendTermPartsFrom(dst, sentence, target, words)
+	mk.m.facts = nil
+	return dst
+}
+
 // appendParts is AppendTermPartsFrom but for UniqueFilter.
 func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
 	f := mk.f

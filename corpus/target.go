@@ -91,6 +91,7 @@ type marking struct {
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
+	facts    *WordFacts // shared with the sentence's other markings, or nil
 }
 
 // An addition is one term that markTarget writes after the sentence:
@@ -339,11 +340,32 @@ func lowerIf(low bool, s, lower string) string {
 
 // polarities sets m.pol to the lexicon polarity of each token (see
 // lexPolarity), flipped in the scope of a negation as [NegationFilter]
-// marks it. Tokens with a role (mentions, other names) have none.
+// marks it. Tokens with a role (mentions, other names) have none; the
+// others' do not depend on the roles, and m.facts, if not nil, gives them
+// or keeps them for the sentence's next marking.
 func (m *marking) polarities() {
+	if wf := m.facts; wf != nil && wf.havePol {
+		m.pol = append(m.pol[:0], wf.pol...)
+	} else {
+		m.wordPolarities()
+		if wf != nil {
+			wf.pol, wf.havePol = append(wf.pol[:0], m.pol...), true
+		}
+	}
+	if len(m.occ) > 0 {
+		for i, r := range m.role {
+			if r != 0 {
+				m.pol[i] = 0
+			}
+		}
+	}
+}
+
+// wordPolarities is polarities as if no token had a role.
+func (m *marking) wordPolarities() {
 	m.pol = m.pol[:0]
 	in := false
-	for i, tok := range m.toks {
+	for _, tok := range m.toks {
 		t := tok.Term
 		if isPunct(t) {
 			if t != "\"" {
@@ -360,17 +382,15 @@ func (m *marking) polarities() {
 			t = m.sentence[tok.Start:tok.End]
 		}
 		var p int8
-		if m.role[i] == 0 {
-			if m.lower {
-				if mayLex(low) {
-					p = lexPolarityLower(low)
-				}
-			} else {
-				p = lexPolarity(low)
+		if m.lower {
+			if mayLex(low) {
+				p = lexPolarityLower(low)
 			}
-			if in {
-				p = -p
-			}
+		} else {
+			p = lexPolarity(low)
+		}
+		if in {
+			p = -p
 		}
 		m.pol = append(m.pol, p)
 		if !in && mayNegate(t) && negatesLower(t, low) {
