@@ -277,10 +277,12 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
 	if pf.negation {
+		// negates(base), its first test inlined: negates is too big to
+		// be inlined itself, and few words pass the test.
 		switch {
 		case pf.in:
 			p.Not = true
-		case prefix == noPrefix && negates(base),
+		case prefix == noPrefix && mayNegate(base) && negatesLower(base, base),
 			prefix != noPrefix && len(base) > 2 && (strings.HasSuffix(base, "n't") || strings.HasSuffix(base, "n’t")):
 			pf.in = true
 		}

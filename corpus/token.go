@@ -471,20 +471,31 @@ func negates(w string) bool {
 }
 
 // mayNegate is false for most words that negatesLower is false for, and
-// cheap enough to be inlined: those of one byte, and those that do not
-// end in 't' and start with a letter no negation word starts with.
+// cheap enough to be inlined: it lets through a word that ends in "'t" or
+// "’t", and one whose first and last letters, in either case, are those
+// of one of negationWords (no other character lowers to them).
 func mayNegate(w string) bool {
-	return len(w) > 1 && (w[len(w)-1] == 't' || negationFirst[w[0]])
+	if len(w) < 2 {
+		return false
+	}
+	a, b := uint(w[0]|0x20)-'a', uint(w[len(w)-1]|0x20)-'a' // past 'z' and below 'a' give 26 or more
+	return a < 26 && b < 26 && negationEnds[a]&(1<<b) != 0 ||
+		w[len(w)-1] == 't' && (w[len(w)-2] == '\'' || w[len(w)-2] == "’"[2])
 }
 
-// negationFirst holds the first bytes that negatesLower lets through to
-// its list of words: c d f n r w in either case.
-var negationFirst = func() (first [256]bool) {
-	for _, c := range "cdfnrwCDFNRW" {
-		first[c] = true
+// negationEnds has the bit of b set in negationEnds[a] when one of
+// negationWords starts with the letter a and ends with b
+// (letters from 0).
+var negationEnds = func() (ends [26]uint32) {
+	for _, w := range negationWords {
+		ends[w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
 	}
-	return first
+	return ends
 }()
+
+// negationWords are the negation words that negatesLower looks for, bar
+// the "n't" forms.
+var negationWords = []string{"not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails"}
 
 // negatesLower is negates(w) for a word w whose lower-cased form is
 // lower(low): low is w, or w lower-cased already, which spares lowering
@@ -493,8 +504,8 @@ func negatesLower(w, low string) bool {
 	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
-	// The negation words below are 2 to 9 bytes long and start with one
-	// of c d f n r w; most words are let go without being lower-cased.
+	// The negationWords are 2 to 9 bytes long and start with one of c d
+	// f n r w; most words are let go without being lower-cased.
 	if len(w) < 2 || len(w) > 9 {
 		return false
 	}
@@ -503,11 +514,7 @@ func negatesLower(w, low string) bool {
 	default:
 		return false
 	}
-	switch lower(low) {
-	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
-		return true
-	}
-	return false
+	return slices.Contains(negationWords, lower(low))
 }
 
 // PunctFilter drops the punctuation tokens that WordTokenizer emits.
