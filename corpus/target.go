@@ -456,7 +456,10 @@ func (m *marking) matchTokens(occ []mention, words []string) []mention {
 	for i := 0; i+len(words) <= len(m.toks); {
 		match := true
 		for k := range words {
-			if raw := m.rawAt(i + k); !sameFirstByte(raw, forms[k]) || !strings.EqualFold(mentionForm(raw), forms[k]) {
+			// The first byte of the term as written is the sentence's at
+			// the token's start, unless that is not ASCII (a quote, "’s"):
+			// most tokens fail there, before their term is cut.
+			if !sameFirstByte(m.sentence[m.toks[i+k].Start:], forms[k]) || !strings.EqualFold(mentionForm(m.rawAt(i+k)), forms[k]) {
 				match = false
 				break
 			}
