@@ -494,8 +494,18 @@ var negationEnds = func() (ends [26]uint32) {
 }()
 
 // negationWords are the negation words that negatesLower looks for, bar
-// the "n't" forms.
-var negationWords = []string{"not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails"}
+// the "n't" forms, and negationSet the same as a set, quicker to look a
+// word up in than the list.
+var (
+	negationWords = []string{"not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails"}
+	negationSet   = func() map[string]bool {
+		set := make(map[string]bool, len(negationWords))
+		for _, w := range negationWords {
+			set[w] = true
+		}
+		return set
+	}()
+)
 
 // negatesLower is negates(w) for a word w whose lower-cased form is
 // lower(low): low is w, or w lower-cased already, which spares lowering
@@ -514,7 +524,7 @@ func negatesLower(w, low string) bool {
 	default:
 		return false
 	}
-	return slices.Contains(negationWords, lower(low))
+	return negationSet[lower(low)]
 }
 
 // PunctFilter drops the punctuation tokens that WordTokenizer emits.
