@@ -87,7 +87,7 @@ type marking struct {
 	lower    bool       // toks are lower-cased (WordTokenizer.Lower)
 	occ      []mention  // the mentions of the target; none: lexicon terms only
 	role     []byte     // per token: 1 inside a mention, 2 another name, 0 else
-	pos      []int32    // per token: the number of words before it
+	pos      []int32    // per token: the number of words before it; then all
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
@@ -157,7 +157,7 @@ func rawTerm(text string, t Token) string {
 func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	toks := m.toks
 	n := len(toks)
-	m.pos = slices.Grow(m.pos[:0], n)
+	m.pos = slices.Grow(m.pos[:0], n+1)
 	m.pol = slices.Grow(m.pol[:0], n)
 	m.adds = slices.Grow(m.adds[:0], n)
 	m.role = append(m.role[:0], make([]byte, len(toks))...)
@@ -184,26 +184,25 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 			role[i] = 1
 		}
 	}
-	firstWord := true
-	for i := range toks {
-		if !m.isWord(i) {
-			continue
-		}
-		if role[i] == 0 && !firstWord && capitalised(m.rawAt(i)) {
-			role[i] = 2
-		}
-		firstWord = false
-	}
-
-	// Word positions, counting words only.
+	// Word positions, counting words only, and one more for the end, so
+	// that token i is a word if and only if pos[i+1] > pos[i]; the other
+	// names, among the words after the first.
 	m.pos = m.pos[:0]
 	var words int32
 	for i := range toks {
 		m.pos = append(m.pos, words)
-		if m.isWord(i) {
-			words++
+		if !m.isWord(i) {
+			continue
 		}
+		// A word's term as written starts with the sentence's byte at
+		// the token's start: most words fail capitalised's first test
+		// there, without a call.
+		if c := m.sentence[toks[i].Start]; role[i] == 0 && words > 0 && (c >= utf8.RuneSelf || 'A' <= c && c <= 'Z') && capitalised(m.rawAt(i)) {
+			role[i] = 2
+		}
+		words++
 	}
+	m.pos = append(m.pos, words)
 	pos := m.pos
 	if lexicon {
 		m.polarities()
@@ -214,7 +213,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Near words.
 	if window > 0 {
 		for i := range toks {
-			if role[i] == 1 || !m.isWord(i) {
+			if role[i] == 1 || pos[i+1] == pos[i] {
 				continue
 			}
 			side, best := noPrefix, window+1
@@ -249,7 +248,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !m.isWord(i) {
+		if role[i] == 1 || pos[i+1] == pos[i] {
 			continue
 		}
 		prefix := clauseRightPrefix

@@ -66,3 +66,54 @@ func FuzzMatchTokens(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkRoles holds the roles and word positions that mark finds in one
+// pass, the other names tested on the sentence's byte first, to the two
+// passes that found them before, each word's raw term given to
+// capitalised.
+func FuzzMarkRoles(f *testing.F) {
+	for _, s := range [][2]string{
+		{"Merkel criticised Trump's plan.", "Trump"},
+		{"“Le Pen” — said Macron’s aide, “non.”", "Macron"},
+		{"Éric and ÉCHEC met Trump, Ünal and 'Smith' in the U.S.", "Trump"},
+		{"trump Trump", "trump"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, sentence, target string) {
+		for _, lower := range []bool{false, true} {
+			m := &marking{sentence: sentence, toks: WordTokenizer{Lower: lower}.Tokenize(sentence), lower: lower}
+			if !m.mark(target, 3, true, true) || len(m.occ) == 0 {
+				continue
+			}
+			role := make([]byte, len(m.toks))
+			for _, o := range m.occ {
+				for i := o.lo; i < o.hi; i++ {
+					role[i] = 1
+				}
+			}
+			firstWord := true
+			for i := range m.toks {
+				if !m.isWord(i) {
+					continue
+				}
+				if role[i] == 0 && !firstWord && capitalised(m.rawAt(i)) {
+					role[i] = 2
+				}
+				firstWord = false
+			}
+			var pos []int32
+			var words int32
+			for i := range m.toks {
+				pos = append(pos, words)
+				if m.isWord(i) {
+					words++
+				}
+			}
+			pos = append(pos, words)
+			if !slices.Equal(m.role, role) || !slices.Equal(m.pos, pos) {
+				t.Errorf("mark(%q, %q): roles %v, positions %v, want %v, %v (lower %v)", sentence, target, m.role, m.pos, role, pos, lower)
+			}
+		}
+	})
+}
