@@ -321,7 +321,16 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 	// moved until one is dropped.
 	k := 0
 	for i := range parts {
-		not, lead, rest := parts[i].key()
+		// parts[i].key(), written out but for its rare cut: key is too
+		// big to be inlined, and it is asked for every part.
+		p := &parts[i]
+		if p.Prefix != noPrefix && p.Prefix != LeadPart {
+			panic("corpus: key of a prefixed term")
+		}
+		not, lead, rest := p.Not, p.Prefix == LeadPart, p.Base
+		if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+			not, lead, rest = cutKey(not, lead, rest)
+		}
 		h := termHash(rest)
 		if not {
 			h = ^h
