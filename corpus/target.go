@@ -362,26 +362,23 @@ func (m *marking) polarities() {
 
 // wordPolarities is polarities as if no token had a role.
 func (m *marking) wordPolarities() {
-	m.pol = m.pol[:0]
+	toks, sentence, lower := m.toks, m.sentence, m.lower
+	pol := slices.Grow(m.pol[:0], len(toks))[:len(toks)]
 	in := false
-	for _, tok := range m.toks {
-		t := tok.Term
-		if isPunct(t) {
-			if t != "\"" {
+	for i := range toks {
+		low := toks[i].Term
+		if isPunct(low) {
+			if low != "\"" {
 				in = false
 			}
-			m.pol = append(m.pol, 0)
+			pol[i] = 0
 			continue
 		}
 		// A lower-cased term is what lexPolarity and negates would
 		// lower-case the word to (lower of it, ASCII or not), without doing
 		// it again: the word is lower-cased once, by the tokenizer.
-		low := t
-		if m.lower && t != "'s" {
-			t = m.sentence[tok.Start:tok.End]
-		}
 		var p int8
-		if m.lower {
+		if lower {
 			if mayLex(low) {
 				p = lexPolarityLower(low)
 			}
@@ -391,11 +388,19 @@ func (m *marking) wordPolarities() {
 		if in {
 			p = -p
 		}
-		m.pol = append(m.pol, p)
-		if !in && mayNegate(t) && negatesLower(t, low) {
-			in = true
+		pol[i] = p
+		if !in {
+			// The word as written, which negatesLower takes besides.
+			t := low
+			if lower && t != "'s" {
+				t = sentence[toks[i].Start:toks[i].End]
+			}
+			if mayNegate(t) && negatesLower(t, low) {
+				in = true
+			}
 		}
 	}
+	m.pol = pol
 }
 
 // A mention is the token range [lo, hi) of one mention of a target.
