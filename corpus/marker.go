@@ -294,13 +294,13 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 // as appendNames merges them.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
 	runs := nameRuns{start: true}
-	for i, tok := range words {
-		switch runs.step(tok, text) {
+	for i := range words {
+		switch runs.step(words[i], text) {
 		case nameExtend:
 		case nameOpen:
 			dst = pf.add(dst, NameTerm, -1, noPrefix)
 		default:
-			dst = pf.add(dst, tok.Term, int32(i), noPrefix)
+			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
 		}
 	}
 	return dst
