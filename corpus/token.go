@@ -685,9 +685,9 @@ func setSlots(slots []int32, n int) ([]int32, uint64) {
 }
 
 // termHash hashes a term for the sets of unique and uniqueParts. It reads
-// the term eight bytes at a time and is inlined into its callers, where
-// maphash.String takes three calls to hash a word: most terms are short,
-// and a sentence has a few dozen.
+// the term eight bytes at a time, in one call, where maphash.String takes
+// three to hash a word: most terms are short, and a sentence has a few
+// dozen.
 func termHash(s string) uint64 {
 	n := len(s)
 	var a, b uint64
