@@ -197,8 +197,8 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	for i, t := range toks {
-		dst = pf.add(dst, t.Term, mk.from[i], noPrefix)
+	for i, tok := range mk.from {
+		dst = pf.add(dst, toks[i].Term, tok, noPrefix)
 	}
 	lower := f.Lower
 	for k, a := range m.adds {

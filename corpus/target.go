@@ -781,11 +781,19 @@ func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
 	if lower {
 		target, other = "tgt", "other"
 	}
-	from := mk.from[:0]
+	from, role := mk.from[:0], m.role
 	for i := 0; i < len(words); i++ {
-		if m.role[i] == 0 {
-			toks = append(toks, words[i])
-			from = append(from, int32(i))
+		if role[i] == 0 {
+			// The run of tokens without a role, copied at once.
+			j := i + 1
+			for j < len(words) && role[j] == 0 {
+				j++
+			}
+			toks = append(toks, words[i:j]...)
+			for k := i; k < j; k++ {
+				from = append(from, int32(k))
+			}
+			i = j - 1
 			continue
 		}
 		if !m.isWord(i) {
