@@ -194,6 +194,7 @@ type analysis struct {
 	stanceTerms []string           // the stance terms' array
 	parts       []corpus.TermParts // the terms' array, in parts
 	seen        []int32            // partsIndex.entry's, per word of words
+	facts       corpus.WordFacts   // of words, for both Markers when shared
 	mayDate     []bool             // per sentence of an article: may hold a date
 
 	// The scorers of the models they were made for (nil for an invalid
@@ -269,7 +270,8 @@ func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
 		return an.scorer.Prediction(), nil
 	}
 	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
-	an.parts = an.stance.AppendTermPartsFrom(an.parts[:0], clean, "", an.words)
+	an.facts.Reset()
+	an.parts = an.stance.AppendTermPartsWith(an.parts[:0], clean, "", an.words, &an.facts)
 	an.seen = append(an.seen[:0], make([]int32, len(an.words))...)
 	an.scorer.Reset()
 	an.index.scoreStance(an.scorer, an.parts, an.seen)
@@ -288,8 +290,10 @@ func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
 		// An invalid model, or not a sentiment model: score gives the error.
 		return an.sentiment.score(an.sentMark.AppendTermsFrom(nil, clean, target, words))
 	}
-	an.parts = an.sentMark.AppendTermPartsFrom(an.parts[:0], clean, target, words)
-	if !an.shared {
+	if an.shared {
+		an.parts = an.sentMark.AppendTermPartsWith(an.parts[:0], clean, target, words, &an.facts)
+	} else {
+		an.parts = an.sentMark.AppendTermPartsFrom(an.parts[:0], clean, target, words)
 		// The stance analysis's entries are of other words.
 		an.seen = append(an.seen[:0], make([]int32, len(words))...)
 	}

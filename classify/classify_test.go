@@ -1,10 +1,16 @@
 package classify
 
 import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/shared"
 	"github.com/stancemix/stance/internal/wiregen"
 	"github.com/stancemix/stance/models"
 )
@@ -112,4 +118,83 @@ func TestDefaultStance(t *testing.T) {
 			t.Errorf("%q: %s (%.2f), want %s", tc.text, p.Label, p.Prob, tc.want)
 		}
 	}
+}
+
+// BenchmarkAnalysisWire times the stance and sentiment analyses of
+// Classifier.Article alone on the sentences of 200 generated wire
+// articles: stanceOf, then sentimentOf toward the sentence's target.
+func BenchmarkAnalysisWire(b *testing.B) {
+	var arts []corpus.Article
+	for i, text := range wiregen.Articles(1, 200) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatalf("article %d: %v", i, err)
+		}
+		arts = append(arts, a)
+	}
+	benchAnalysis(b, arts)
+}
+
+// BenchmarkAnalysisPolNeAR is BenchmarkAnalysisWire on real news, the
+// articles of BenchmarkClassifyPolNeAR, whose sentences repeat much less.
+func BenchmarkAnalysisPolNeAR(b *testing.B) {
+	f, err := os.Open(shared.Path(b, filepath.Join("data", "attribution", "polnear_train.jsonl")))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var arts []corpus.Article
+	for dec := json.NewDecoder(bufio.NewReader(f)); ; {
+		var r polnearRecord
+		if err := dec.Decode(&r); err == io.EOF {
+			break
+		} else if err != nil {
+			b.Fatal(err)
+		}
+		if r.Duplicate {
+			continue
+		}
+		a, err := corpus.ParseArticle([]byte(r.Text), r.ID)
+		if err != nil {
+			b.Fatalf("article %s: %v", r.ID, err)
+		}
+		arts = append(arts, a)
+	}
+	benchAnalysis(b, arts)
+}
+
+// benchAnalysis times stanceOf and sentimentOf on the cleaned sentences of
+// arts, split, cleaned and attributed beforehand as Classifier.Article
+// does.
+func benchAnalysis(b *testing.B, arts []corpus.Article) {
+	c := defaultClassifier(b)
+	var clean, targets []string
+	size := 0
+	for _, a := range arts {
+		sents := corpus.Split(a.Text[a.Body:])
+		cs := make([]string, len(sents))
+		for i := range sents {
+			sents[i].Start += a.Body
+			sents[i].End += a.Body
+			cs[i] = corpus.Clean(sents[i].Text)
+		}
+		for i, at := range c.Actors.attribute(a.Text, sents, cs, a.Date, nil) {
+			clean, targets = append(clean, cs[i]), append(targets, at.Target)
+		}
+		size += len(a.Text)
+	}
+	an := c.analysis()
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, s := range clean {
+			if _, err := an.stanceOf(s); err != nil {
+				b.Fatal(err)
+			}
+			if _, _, err := an.sentimentOf(s, targets[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(clean)*b.N)/b.Elapsed().Seconds(), "sentences/s")
 }

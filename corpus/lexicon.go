@@ -26,6 +26,11 @@ func lexPolarityLower(w string) int8 {
 	}
 	k := (int(w[0]-'a')*26+int(w[1]-'a'))*26 + int(w[2]-'a')
 	for _, e := range lexEntries[lexStart[k]:lexStart[k+1]] {
+		// The first three bytes are the key's; the fourth, if the stem
+		// has one, tells most stems apart before they are compared.
+		if len(e.stem) > 3 && (len(w) <= 3 || w[3] != e.stem[3]) {
+			continue
+		}
 		if e.whole && w == e.stem || !e.whole && strings.HasPrefix(w, e.stem) {
 			return e.pol
 		}

@@ -67,3 +67,16 @@ func TestLexPolarityIndex(t *testing.T) {
 	}
 	t.Logf("%d words", len(words))
 }
+
+// FuzzLexPolarity holds lexPolarity, which tells most stems of a key
+// apart by their fourth byte, to the map it replaced.
+func FuzzLexPolarity(f *testing.F) {
+	for _, w := range []string{"", "bad", "badly", "harm", "harmony", "hero", "heron", "warm", "warmth", "fair", "fairly", "con", "condemn", "conx", "\u212Aill", "ÉCHEC"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := lexPolarity(w), lexPolarityMap(w); got != want {
+			t.Errorf("lexPolarity(%q) = %d, want %d", w, got, want)
+		}
+	})
+}

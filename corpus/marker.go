@@ -132,6 +132,30 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 	return dst
 }
 
+// WordFacts carries what the analyses of one sentence find out alike
+// about its words from the first [Marker] that needs it to the others, so
+// that a caller with several analyses of each sentence (stance and
+// sentiment) has it found once: the lexicon polarity of each word,
+// flipped in the scope of a negation. Reset it for each sentence; its
+// zero value is ready for the first.
+type WordFacts struct {
+	pol     []int8 // marking.polarities of the words with no role, if havePol
+	havePol bool
+}
+
+// Reset readies wf for another sentence.
+func (wf *WordFacts) Reset() { wf.havePol = false }
+
+// AppendTermPartsWith is AppendTermPartsFrom for one of several analyses
+// of the sentence, which share facts: every Marker that is given the same
+// facts between two Resets must be given the same sentence and words.
+func (mk *Marker) AppendTermPartsWith(dst []TermParts, sentence, target string, words []Token, facts *WordFacts) []TermParts {
+	mk.m.facts = facts
+	dst = mk.AppendTermPartsFrom(dst, sentence, target, words)
+	mk.m.facts = nil
+	return dst
+}
+
 // appendParts is AppendTermPartsFrom but for UniqueFilter.
 func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []Token) []TermParts {
 	f := mk.f
@@ -173,8 +197,8 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	for i, t := range toks {
-		dst = pf.add(dst, t.Term, mk.from[i], noPrefix)
+	for i, tok := range mk.from {
+		dst = pf.add(dst, toks[i].Term, tok, noPrefix)
 	}
 	lower := f.Lower
 	for k, a := range m.adds {
@@ -253,10 +277,12 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 	}
 	p := TermParts{Base: base, Tok: tok, Prefix: prefix}
 	if pf.negation {
+		// negates(base), its first test inlined: negates is too big to
+		// be inlined itself, and few words pass the test.
 		switch {
 		case pf.in:
 			p.Not = true
-		case prefix == noPrefix && negates(base),
+		case prefix == noPrefix && mayNegate(base) && negatesLower(base, base),
 			prefix != noPrefix && len(base) > 2 && (strings.HasSuffix(base, "n't") || strings.HasSuffix(base, "n’t")):
 			pf.in = true
 		}
@@ -268,13 +294,13 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 // as appendNames merges them.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
 	runs := nameRuns{start: true}
-	for i, tok := range words {
-		switch runs.step(tok, text) {
+	for i := range words {
+		switch runs.step(words[i], text) {
 		case nameExtend:
 		case nameOpen:
 			dst = pf.add(dst, NameTerm, -1, noPrefix)
 		default:
-			dst = pf.add(dst, tok.Term, int32(i), noPrefix)
+			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
 		}
 	}
 	return dst
@@ -295,7 +321,16 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 	// moved until one is dropped.
 	k := 0
 	for i := range parts {
-		not, lead, rest := parts[i].key()
+		// parts[i].key(), written out but for its rare cut: key is too
+		// big to be inlined, and it is asked for every part.
+		p := &parts[i]
+		if p.Prefix != noPrefix && p.Prefix != LeadPart {
+			panic("corpus: key of a prefixed term")
+		}
+		not, lead, rest := p.Not, p.Prefix == LeadPart, p.Base
+		if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+			not, lead, rest = cutKey(not, lead, rest)
+		}
 		h := termHash(rest)
 		if not {
 			h = ^h

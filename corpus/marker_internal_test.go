@@ -34,12 +34,16 @@ func FuzzCapitalised(f *testing.F) {
 }
 
 func FuzzMayNegate(f *testing.F) {
-	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't"} {
+	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't", "DIDN'T", "FAILS", "nO", "cannot", "Declines", "refusing", "\u212Aelvin", "İ"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
 		if negatesLower(w, w) && !mayNegate(w) {
 			t.Errorf("mayNegate(%q) = false, but it negates", w)
+		}
+		// As polarities asks, of a word and its lower-cased term.
+		if negatesLower(w, strings.ToLower(w)) && !mayNegate(w) {
+			t.Errorf("mayNegate(%q) = false, but it negates lower-cased", w)
 		}
 	})
 }

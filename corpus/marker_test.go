@@ -57,6 +57,30 @@ func checkMarker(t *testing.T, markers []*corpus.Marker, sentence, target string
 			t.Errorf("%+v: Marker.AppendTermPartsFrom(%q, %q) mismatch (-want +got):\n%s\nmarked text: %q", f, sentence, target, cmp.Diff(want, got), f.Text(sentence, target))
 		}
 	}
+	// The analyses that take the same words share the facts of them, as
+	// classify's stance and sentiment analyses do, one without the target
+	// and one with it.
+	var facts corpus.WordFacts
+	for _, lower := range []bool{false, true} {
+		words := corpus.WordTokenizer{Lower: lower}.Tokenize(sentence)
+		facts.Reset()
+		for _, target := range []string{"", target} {
+			for i, mk := range markers {
+				f := markerFeatures[i]
+				if f.Lower != lower {
+					continue
+				}
+				want := textTerms(f, sentence, target)
+				var got []string
+				for _, p := range mk.AppendTermPartsWith(nil, sentence, target, words, &facts) {
+					got = append(got, p.String())
+				}
+				if !slices.Equal(want, got) {
+					t.Errorf("%+v: Marker.AppendTermPartsWith(%q, %q) mismatch (-want +got):\n%s\nmarked text: %q", f, sentence, target, cmp.Diff(want, got), f.Text(sentence, target))
+				}
+			}
+		}
+	}
 }
 
 func newMarkers() []*corpus.Marker {

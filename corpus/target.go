@@ -87,10 +87,11 @@ type marking struct {
 	lower    bool       // toks are lower-cased (WordTokenizer.Lower)
 	occ      []mention  // the mentions of the target; none: lexicon terms only
 	role     []byte     // per token: 1 inside a mention, 2 another name, 0 else
-	pos      []int32    // per token: the number of words before it
+	pos      []int32    // per token: the number of words before it; then all
 	pol      []int8     // per token: its lexicon polarity (see polarities)
 	adds     []addition // the terms written after the sentence, in order
 	target   []Token    // the target's tokens
+	facts    *WordFacts // shared with the sentence's other markings, or nil
 }
 
 // An addition is one term that markTarget writes after the sentence:
@@ -156,7 +157,7 @@ func rawTerm(text string, t Token) string {
 func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	toks := m.toks
 	n := len(toks)
-	m.pos = slices.Grow(m.pos[:0], n)
+	m.pos = slices.Grow(m.pos[:0], n+1)
 	m.pol = slices.Grow(m.pol[:0], n)
 	m.adds = slices.Grow(m.adds[:0], n)
 	m.role = append(m.role[:0], make([]byte, len(toks))...)
@@ -183,26 +184,25 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 			role[i] = 1
 		}
 	}
-	firstWord := true
-	for i := range toks {
-		if !m.isWord(i) {
-			continue
-		}
-		if role[i] == 0 && !firstWord && capitalised(m.rawAt(i)) {
-			role[i] = 2
-		}
-		firstWord = false
-	}
-
-	// Word positions, counting words only.
+	// Word positions, counting words only, and one more for the end, so
+	// that token i is a word if and only if pos[i+1] > pos[i]; the other
+	// names, among the words after the first.
 	m.pos = m.pos[:0]
 	var words int32
 	for i := range toks {
 		m.pos = append(m.pos, words)
-		if m.isWord(i) {
-			words++
+		if !m.isWord(i) {
+			continue
 		}
+		// A word's term as written starts with the sentence's byte at
+		// the token's start: most words fail capitalised's first test
+		// there, without a call.
+		if c := m.sentence[toks[i].Start]; role[i] == 0 && words > 0 && (c >= utf8.RuneSelf || 'A' <= c && c <= 'Z') && capitalised(m.rawAt(i)) {
+			role[i] = 2
+		}
+		words++
 	}
+	m.pos = append(m.pos, words)
 	pos := m.pos
 	if lexicon {
 		m.polarities()
@@ -213,7 +213,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Near words.
 	if window > 0 {
 		for i := range toks {
-			if role[i] == 1 || !m.isWord(i) {
+			if role[i] == 1 || pos[i+1] == pos[i] {
 				continue
 			}
 			side, best := noPrefix, window+1
@@ -248,7 +248,7 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		hi++
 	}
 	for i := lo; i < hi; i++ {
-		if role[i] == 1 || !m.isWord(i) {
+		if role[i] == 1 || pos[i+1] == pos[i] {
 			continue
 		}
 		prefix := clauseRightPrefix
@@ -339,44 +339,68 @@ func lowerIf(low bool, s, lower string) string {
 
 // polarities sets m.pol to the lexicon polarity of each token (see
 // lexPolarity), flipped in the scope of a negation as [NegationFilter]
-// marks it. Tokens with a role (mentions, other names) have none.
+// marks it. Tokens with a role (mentions, other names) have none; the
+// others' do not depend on the roles, and m.facts, if not nil, gives them
+// or keeps them for the sentence's next marking.
 func (m *marking) polarities() {
-	m.pol = m.pol[:0]
+	if wf := m.facts; wf != nil && wf.havePol {
+		m.pol = append(m.pol[:0], wf.pol...)
+	} else {
+		m.wordPolarities()
+		if wf != nil {
+			wf.pol, wf.havePol = append(wf.pol[:0], m.pol...), true
+		}
+	}
+	if len(m.occ) > 0 {
+		for i, r := range m.role {
+			if r != 0 {
+				m.pol[i] = 0
+			}
+		}
+	}
+}
+
+// wordPolarities is polarities as if no token had a role.
+func (m *marking) wordPolarities() {
+	toks, sentence, lower := m.toks, m.sentence, m.lower
+	pol := slices.Grow(m.pol[:0], len(toks))[:len(toks)]
 	in := false
-	for i, tok := range m.toks {
-		t := tok.Term
-		if isPunct(t) {
-			if t != "\"" {
+	for i := range toks {
+		low := toks[i].Term
+		if isPunct(low) {
+			if low != "\"" {
 				in = false
 			}
-			m.pol = append(m.pol, 0)
+			pol[i] = 0
 			continue
 		}
 		// A lower-cased term is what lexPolarity and negates would
 		// lower-case the word to (lower of it, ASCII or not), without doing
 		// it again: the word is lower-cased once, by the tokenizer.
-		low := t
-		if m.lower && t != "'s" {
-			t = m.sentence[tok.Start:tok.End]
-		}
 		var p int8
-		if m.role[i] == 0 {
-			if m.lower {
-				if mayLex(low) {
-					p = lexPolarityLower(low)
-				}
-			} else {
-				p = lexPolarity(low)
+		if lower {
+			if mayLex(low) {
+				p = lexPolarityLower(low)
 			}
-			if in {
-				p = -p
-			}
+		} else {
+			p = lexPolarity(low)
 		}
-		m.pol = append(m.pol, p)
-		if !in && mayNegate(t) && negatesLower(t, low) {
-			in = true
+		if in {
+			p = -p
+		}
+		pol[i] = p
+		if !in {
+			// The word as written, which negatesLower takes besides.
+			t := low
+			if lower && t != "'s" {
+				t = sentence[toks[i].Start:toks[i].End]
+			}
+			if mayNegate(t) && negatesLower(t, low) {
+				in = true
+			}
 		}
 	}
+	m.pol = pol
 }
 
 // A mention is the token range [lo, hi) of one mention of a target.
@@ -436,7 +460,10 @@ func (m *marking) matchTokens(occ []mention, words []string) []mention {
 	for i := 0; i+len(words) <= len(m.toks); {
 		match := true
 		for k := range words {
-			if raw := m.rawAt(i + k); !sameFirstByte(raw, forms[k]) || !strings.EqualFold(mentionForm(raw), forms[k]) {
+			// The first byte of the term as written is the sentence's at
+			// the token's start, unless that is not ASCII (a quote, "’s"):
+			// most tokens fail there, before their term is cut.
+			if !sameFirstByte(m.sentence[m.toks[i+k].Start:], forms[k]) || !strings.EqualFold(mentionForm(m.rawAt(i+k)), forms[k]) {
 				match = false
 				break
 			}
@@ -754,11 +781,19 @@ func (mk *Marker) appendMarkedSentence(toks []Token) ([]Token, bool) {
 	if lower {
 		target, other = "tgt", "other"
 	}
-	from := mk.from[:0]
+	from, role := mk.from[:0], m.role
 	for i := 0; i < len(words); i++ {
-		if m.role[i] == 0 {
-			toks = append(toks, words[i])
-			from = append(from, int32(i))
+		if role[i] == 0 {
+			// The run of tokens without a role, copied at once.
+			j := i + 1
+			for j < len(words) && role[j] == 0 {
+				j++
+			}
+			toks = append(toks, words[i:j]...)
+			for k := i; k < j; k++ {
+				from = append(from, int32(k))
+			}
+			i = j - 1
 			continue
 		}
 		if !m.isWord(i) {

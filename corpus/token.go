@@ -171,18 +171,33 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	i := 0
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case isASCIIWord(c):
-				j := wordEnd(text, i)
-				toks = t.appendWord(toks, text, low, i, j)
-				i = j
-			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
-				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
-				i++
-			default:
-				i++
+		switch k := asciiKind[c]; {
+		case k == kindWord:
+			// The word bytes, then the rest of the word if a byte that may
+			// join words or a non-ASCII one follows them. Most words end
+			// at their last word byte: they are ASCII and no possessive,
+			// and their term is cut as it is.
+			j := i + 1
+			for j < len(text) && asciiKind[text[j]] == kindWord {
+				j++
 			}
+			end := j
+			if j < len(text) && asciiKind[text[j]] < kindPunct {
+				end = wordEndFrom(text, i, j)
+			}
+			if end == j {
+				toks = append(toks, Token{Term: low[i:j], Start: i, End: j})
+			} else {
+				toks = t.appendWord(toks, text, low, i, end)
+			}
+			i = end
+			continue
+		case k == kindPunct || k == kindJoinPunct:
+			toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
+			i++
+			continue
+		case c < utf8.RuneSelf:
+			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -200,6 +215,36 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	}
 	return toks
 }
+
+// The kinds of bytes for AppendTokens, in asciiKind, in an order that
+// lets it tell by one comparison whether a byte after a word's last word
+// byte may continue the word: one below kindPunct may.
+const (
+	kindJoins     = iota // not ASCII, or ' - &: may join words
+	kindWord             // isASCIIWord
+	kindJoinPunct        // , and .: clause punctuation, but may join words ("1,200", "U.S")
+	kindPunct            // ; : ! ? " ( ): clause punctuation
+	kindOther            // any other ASCII byte: no token, and it ends a word
+)
+
+// asciiKind holds the kind of each byte.
+var asciiKind = func() (kind [256]uint8) {
+	for c := range utf8.RuneSelf {
+		switch {
+		case isASCIIWord(byte(c)):
+			kind[c] = kindWord
+		case c == ',' || c == '.':
+			kind[c] = kindJoinPunct
+		case isPunct(string(rune(c))):
+			kind[c] = kindPunct
+		case c == '\'' || c == '-' || c == '&':
+			kind[c] = kindJoins
+		default:
+			kind[c] = kindOther
+		}
+	}
+	return kind
+}()
 
 func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []Token {
 	w := text[i:j]
@@ -298,8 +343,11 @@ func isASCIIWord(c byte) bool {
 
 // wordEnd returns the end of the word starting at i. Joiners (' ’ - . , &)
 // stay inside a word only when a word character follows them.
-func wordEnd(text string, i int) int {
-	j := i
+func wordEnd(text string, i int) int { return wordEndFrom(text, i, i) }
+
+// wordEndFrom is wordEnd for a word whose bytes from i to j are ASCII word
+// bytes, which AppendTokens has read already.
+func wordEndFrom(text string, i, j int) int {
 	for j < len(text) {
 		c := text[j]
 		if c < utf8.RuneSelf {
@@ -423,20 +471,41 @@ func negates(w string) bool {
 }
 
 // mayNegate is false for most words that negatesLower is false for, and
-// cheap enough to be inlined: those of one byte, and those that do not
-// end in 't' and start with a letter no negation word starts with.
+// cheap enough to be inlined: it lets through a word that ends in "'t" or
+// "’t", and one whose first and last letters, in either case, are those
+// of one of negationWords (no other character lowers to them).
 func mayNegate(w string) bool {
-	return len(w) > 1 && (w[len(w)-1] == 't' || negationFirst[w[0]])
+	if len(w) < 2 {
+		return false
+	}
+	a, b := uint(w[0]|0x20)-'a', uint(w[len(w)-1]|0x20)-'a' // past 'z' and below 'a' give 26 or more
+	return a < 26 && b < 26 && negationEnds[a]&(1<<b) != 0 ||
+		w[len(w)-1] == 't' && (w[len(w)-2] == '\'' || w[len(w)-2] == "’"[2])
 }
 
-// negationFirst holds the first bytes that negatesLower lets through to
-// its list of words: c d f n r w in either case.
-var negationFirst = func() (first [256]bool) {
-	for _, c := range "cdfnrwCDFNRW" {
-		first[c] = true
+// negationEnds has the bit of b set in negationEnds[a] when one of
+// negationWords starts with the letter a and ends with b
+// (letters from 0).
+var negationEnds = func() (ends [26]uint32) {
+	for _, w := range negationWords {
+		ends[w[0]-'a'] |= 1 << (w[len(w)-1] - 'a')
 	}
-	return first
+	return ends
 }()
+
+// negationWords are the negation words that negatesLower looks for, bar
+// the "n't" forms, and negationSet the same as a set, quicker to look a
+// word up in than the list.
+var (
+	negationWords = []string{"not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails"}
+	negationSet   = func() map[string]bool {
+		set := make(map[string]bool, len(negationWords))
+		for _, w := range negationWords {
+			set[w] = true
+		}
+		return set
+	}()
+)
 
 // negatesLower is negates(w) for a word w whose lower-cased form is
 // lower(low): low is w, or w lower-cased already, which spares lowering
@@ -445,8 +514,8 @@ func negatesLower(w, low string) bool {
 	if len(w) > 2 && w[len(w)-1] == 't' && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")) {
 		return true
 	}
-	// The negation words below are 2 to 9 bytes long and start with one
-	// of c d f n r w; most words are let go without being lower-cased.
+	// The negationWords are 2 to 9 bytes long and start with one of c d
+	// f n r w; most words are let go without being lower-cased.
 	if len(w) < 2 || len(w) > 9 {
 		return false
 	}
@@ -455,11 +524,7 @@ func negatesLower(w, low string) bool {
 	default:
 		return false
 	}
-	switch lower(low) {
-	case "not", "no", "never", "nor", "without", "cannot", "refused", "refuses", "refusing", "declined", "declines", "failed", "fails":
-		return true
-	}
-	return false
+	return negationSet[lower(low)]
 }
 
 // PunctFilter drops the punctuation tokens that WordTokenizer emits.
@@ -620,9 +685,9 @@ func setSlots(slots []int32, n int) ([]int32, uint64) {
 }
 
 // termHash hashes a term for the sets of unique and uniqueParts. It reads
-// the term eight bytes at a time and is inlined into its callers, where
-// maphash.String takes three calls to hash a word: most terms are short,
-// and a sentence has a few dozen.
+// the term eight bytes at a time, in one call, where maphash.String takes
+// three to hash a word: most terms are short, and a sentence has a few
+// dozen.
 func termHash(s string) uint64 {
 	n := len(s)
 	var a, b uint64

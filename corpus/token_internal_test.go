@@ -1,0 +1,70 @@
+package corpus
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// appendTokensByRune is WordTokenizer.AppendTokens as it was, every word
+// through wordEnd and appendWord, the reference for its fast path.
+func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
+	toks = slices.Grow(toks, len(text)/4+1)
+	low := text
+	if t.Lower {
+		low = foldASCII(text)
+	}
+	i := 0
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case isASCIIWord(c):
+				j := wordEnd(text, i)
+				toks = t.appendWord(toks, text, low, i, j)
+				i = j
+			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
+				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
+				i++
+			default:
+				i++
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := wordEnd(text, i)
+			toks = t.appendWord(toks, text, low, i, j)
+			i = j
+		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
+			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
+			i += n
+		default:
+			i += n
+		}
+	}
+	return toks
+}
+
+// FuzzWordTokenizer holds AppendTokens to appendTokensByRune, lower-cased
+// or not.
+func FuzzWordTokenizer(f *testing.F) {
+	for _, s := range []string{"", "a", "The U.S. and the E.U.", "Maduro's plan", "MADURO'S", "it’s Maduro’s", "1,200 and 3.5, 1, 2",
+		"re-election", "AT&T", "end.Next", "U.S.-led", "x.", "A.", "don't", "rock 'n' roll", "González’s", "ÉCHEC, Kelvin \u212A",
+		"\xff\xfe bad", "“quoted” — dash – «x»", "a_b;c:d!e?f\"g(h)i", "5.6m", "x&", "x-", "x'", "'s", "U.S.", "e\u0301t\u0301"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lower := range []bool{false, true} {
+			tz := WordTokenizer{Lower: lower}
+			want := appendTokensByRune(tz, nil, s)
+			if diff := cmp.Diff(want, tz.AppendTokens(nil, s)); diff != "" {
+				t.Errorf("WordTokenizer{Lower: %v}.AppendTokens(%q) mismatch (-want +got):\n%s", lower, s, diff)
+			}
+		}
+	})
+}
