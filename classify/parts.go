@@ -115,9 +115,15 @@ func (ix *partsIndex) entry(p corpus.TermParts, seen []int32) int32 {
 	return e
 }
 
+// scoreRows is how many terms' rows the scorers add to a Scorer at a
+// time (models.Scorer.AddRows), from an array on the stack.
+const scoreRows = 64
+
 // scoreStance adds the stance model's terms parts of a sentence to s, in
 // order.
 func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
+	var rows [scoreRows]int32
+	n := 0
 	for _, p := range parts {
 		var e int32
 		if p.Tok < 0 || seen[p.Tok] == 0 {
@@ -133,13 +139,20 @@ func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, se
 		case e >= 0:
 			row = ix.stanceRows[e][slot]
 		}
-		s.AddRow(row)
+		rows[n] = row
+		if n++; n == len(rows) {
+			s.AddRows(rows[:])
+			n = 0
+		}
 	}
+	s.AddRows(rows[:n])
 }
 
 // scoreSentiment adds the sentiment model's terms parts of a sentence to
 // s, in order.
 func (ix *partsIndex) scoreSentiment(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
+	var rows [scoreRows]int32
+	n := 0
 	for _, p := range parts {
 		var e int32
 		if p.Tok < 0 || seen[p.Tok] == 0 {
@@ -151,8 +164,13 @@ func (ix *partsIndex) scoreSentiment(s *models.Scorer, parts []corpus.TermParts,
 		if e >= 0 {
 			row = ix.sentRows[e][partSlot(p)]
 		}
-		s.AddRow(row)
+		rows[n] = row
+		if n++; n == len(rows) {
+			s.AddRows(rows[:])
+			n = 0
+		}
 	}
+	s.AddRows(rows[:n])
 }
 
 // A baseTable finds the index of a string in a fixed list of distinct
