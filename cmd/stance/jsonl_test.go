@@ -89,3 +89,60 @@ func TestStatementJSON(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStatementJSON renders the statements of 200 generated wire
+// articles as --format jsonl does.
+func BenchmarkStatementJSON(b *testing.B) {
+	m, err := models.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}, Name: "default"}
+	var sts []classify.Statement
+	for _, text := range wiregen.Articles(1, 200) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts = append(sts, s...)
+	}
+	var buf []byte
+	for i := range sts {
+		buf, _ = appendStatementJSON(buf, &sts[i])
+	}
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = buf[:0]
+		for i := range sts {
+			buf, _ = appendStatementJSON(buf, &sts[i])
+		}
+	}
+}
+
+// FuzzJSONString holds appendJSONString, which passes over plain bytes
+// eight at a time, to encoding/json's quoting of a string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
+		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
+		"caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "12345678<2345678&", "\x80abcdefg\"bcdefgh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
