@@ -88,17 +88,53 @@ func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
 // only below 1e-6 and from 1e21, and no padded exponent.
 func appendJSONFloat(b []byte, f float64) []byte {
 	abs := math.Abs(f)
-	format := byte('f')
-	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
-		format = 'e'
+	if abs == 0 || abs >= 1e-6 && abs < 1e21 {
+		return appendShortestF(b, f)
 	}
-	b = strconv.AppendFloat(b, f, format, -1, 64)
-	if format == 'e' {
-		// e-09 to e-9
-		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
-			b[n-2] = b[n-1]
-			b = b[:n-1]
-		}
+	b = strconv.AppendFloat(b, f, 'e', -1, 64)
+	// e-09 to e-9
+	if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+		b[n-2] = b[n-1]
+		b = b[:n-1]
+	}
+	return b
+}
+
+// appendShortestF appends strconv.FormatFloat(f, 'f', -1, 64) for f 0 or
+// from 1e-6 to 1e21, where encoding/json writes that format. It has strconv write the same shortest digits in the 'e'
+// format, which copies them where 'f' appends them one by one (a
+// statement's probabilities have 16 or 17), and places the point itself.
+func appendShortestF(b []byte, f float64) []byte {
+	const zeros = "000000000000000000000000"
+	var buf [32]byte
+	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64) // [-]d[.ddd]e±dd
+	if e[0] == '-' {
+		b = append(b, '-')
+		e = e[1:]
+	}
+	// The exponent has two digits, from e-06 to e+20.
+	x := len(e) - 4
+	exp := 10*int(e[x+2]-'0') + int(e[x+3]-'0')
+	if e[x+1] == '-' {
+		exp = -exp
+	}
+	// The digits are first, then more; the point goes after dp of them.
+	first, more, dp := e[0], e[min(2, x):x], exp+1
+	switch nd := 1 + len(more); {
+	case dp <= 0:
+		b = append(b, "0."...)
+		b = append(b, zeros[:-dp]...)
+		b = append(b, first)
+		b = append(b, more...)
+	case dp >= nd:
+		b = append(b, first)
+		b = append(b, more...)
+		b = append(b, zeros[:dp-nd]...)
+	default:
+		b = append(b, first)
+		b = append(b, more[:dp-1]...)
+		b = append(b, '.')
+		b = append(b, more[dp-1:]...)
 	}
 	return b
 }

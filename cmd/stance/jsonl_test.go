@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -145,4 +147,64 @@ func FuzzJSONString(f *testing.F) {
 			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// FuzzJSONFloat holds appendJSONFloat, which lays out the 'f' format
+// from strconv's 'e', to encoding/json's formatting of a float64, and
+// appendShortestF to strconv's 'f'.
+func FuzzJSONFloat(f *testing.F) {
+	for _, x := range []float64{0, 1, -1, 0.5, 1.0 / 3, 1e-7, -1e-7, 1e-6, 9.99999e-7, 1e21, 1e20, 999999999999999900000,
+		123456789.125, 0.9176635542246171, -0.00001618203846607779, 100, 1e-5, 12.5, math.SmallestNonzeroFloat64, math.MaxFloat64} {
+		f.Add(math.Float64bits(x))
+	}
+	f.Fuzz(func(t *testing.T, bits uint64) {
+		x := math.Float64frombits(bits)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		want, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONFloat(%v) = %s, want %s", x, got, want)
+		}
+		// The bits' mantissa and sign at an exponent where encoding/json
+		// uses the 'f' format, most of the fuzzer's floats being outside.
+		frac := math.Float64frombits(bits&(1<<52-1) | 0x3fe<<52) // [0.5, 1)
+		y := math.Copysign(math.Ldexp(frac, int(bits>>52&0x7ff)%90-19), x)
+		if a := math.Abs(y); a < 1e-6 || a >= 1e21 {
+			return
+		}
+		if got, want := appendShortestF(nil, y), strconv.FormatFloat(y, 'f', -1, 64); string(got) != want {
+			t.Errorf("appendShortestF(%v) = %s, want %s", y, got, want)
+		}
+	})
+}
+
+// TestShortestF holds appendShortestF to strconv's 'f' format on a
+// million floats across its range, each power of two alike, and on the
+// powers of ten and their neighbours.
+func TestShortestF(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var xs []float64
+	for range 1_000_000 {
+		x := math.Ldexp(0.5+r.Float64()/2, r.IntN(90)-19)
+		if r.IntN(2) == 0 {
+			x = -x
+		}
+		xs = append(xs, x)
+	}
+	for p := 1e-6; p < 1e21; p *= 10 {
+		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
+	}
+	xs = append(xs, 0, math.Copysign(0, -1))
+	for _, x := range xs {
+		if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+			continue
+		}
+		if got, want := appendShortestF(nil, x), strconv.FormatFloat(x, 'f', -1, 64); string(got) != want {
+			t.Errorf("appendShortestF(%v) = %s, want %s", x, got, want)
+		}
+	}
 }
