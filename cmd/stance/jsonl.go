@@ -156,6 +156,11 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 func appendJSONString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	if jsonPlainString(s) {
+		// Most strings: the labels, dates, names and most sentences.
+		b = append(b, s...)
+		return append(b, '"')
+	}
 	start := 0
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
@@ -229,8 +234,35 @@ func jsonPlain(w uint64) uint64 {
 	return m & highs
 }
 
-// load64 reads the little-endian word at s[i:], which must have the
-// bytes.
+// jsonPlainString reports whether jsonSafe keeps every byte of s, eight
+// bytes at a time (jsonPlain), the last eight or the first and last four
+// overlapping the ones before.
+func jsonPlainString(s string) bool {
+	switch n := len(s); {
+	case n >= 8:
+		for i := 0; i < n-8; i += 8 {
+			if jsonPlain(load64(s, i)) != 0 {
+				return false
+			}
+		}
+		return jsonPlain(load64(s, n-8)) == 0
+	case n >= 4:
+		return jsonPlain(uint64(load32(s, 0))|uint64(load32(s, n-4))<<32) == 0
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// load64 and load32 read the little-endian word at s[i:], which must
+// have the bytes.
 func load64(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+func load32(s string, i int) uint32 {
+	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
 }
