@@ -215,7 +215,9 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 //
 // A marker is one or two digits or one lower-case letter, then ".", ")"
 // or ".)", then a space, at the start of a word or after a bullet. The
-// scan goes from one "." or ")" to the next, so prose costs little.
+// scan goes from one "." or ")" to the next, so prose costs little: it
+// keeps the next of each, found with strings.IndexByte, which reads many
+// bytes at a time.
 func listMarkers(text string) (breaks, keep []int) {
 	type marker struct {
 		start, punct int
@@ -223,11 +225,15 @@ func listMarkers(text string) (breaks, keep []int) {
 		kind         int // 0 "." 1 ")" 2 ".)", plus 3 for letters
 	}
 	var ms []marker
+	dot, paren := -1, -1 // the next "." and ")" from p, or len(text)
 	for p := 0; p < len(text); p++ {
-		for p < len(text) && text[p] != '.' && text[p] != ')' {
-			p++
+		if dot < p {
+			dot = indexByteFrom(text, p, '.')
 		}
-		if p == len(text) {
+		if paren < p {
+			paren = indexByteFrom(text, p, ')')
+		}
+		if p = min(dot, paren); p == len(text) {
 			break
 		}
 		kind, k := 0, p+1 // k: just past the punctuation
@@ -282,6 +288,15 @@ func listMarkers(text string) (breaks, keep []int) {
 		}
 	}
 	return breaks, keep
+}
+
+// indexByteFrom returns the offset of the first c in text from i, or
+// len(text).
+func indexByteFrom(text string, i int, c byte) int {
+	if j := strings.IndexByte(text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }
 
 // bulletBefore returns the length of the bullet ("• ", "•", "⁃ ", "⁃")
