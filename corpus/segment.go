@@ -18,6 +18,7 @@ package corpus
 // (TestSplitGolden).
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,13 @@ func Split(text string) []Sentence {
 			}
 			if ki < len(keep) && keep[ki] < stop {
 				stop = keep[ki]
+			}
+			for i+8 <= stop {
+				if m := specialBytes(load64(text, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
 			}
 			for i < stop && !special[text[i]] {
 				i++
@@ -172,6 +180,17 @@ func Split(text string) []Sentence {
 // special marks the bytes that can end a sentence: "\n", ".", "!", "?",
 // and the lead byte of "…".
 var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
+
+// specialBytes returns 0 when none of the eight bytes of w, little-
+// endian, is special; else a mask whose lowest set bit is the top bit of
+// the first one that is (the bits above it may be wrong). Each term is a
+// "has a zero byte" test of w against one special byte, whose lowest
+// flagged byte is exact: no borrow reaches the bytes below it.
+func specialBytes(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	a, b, c, d, e := w^'\n'*ones, w^'.'*ones, w^'!'*ones, w^'?'*ones, w^0xE2*ones
+	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e) & highs
+}
 
 // headlineEnds reports whether the line break at text[i], with the next
 // line starting at text[j], ends a line that has no end punctuation (a

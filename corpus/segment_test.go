@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"github.com/stancemix/stance/internal/shared"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -318,6 +320,30 @@ func FuzzListMarkers(f *testing.F) {
 		wantBreaks, wantKeep := listMarkersByteScan(text)
 		if !slices.Equal(breaks, wantBreaks) || !slices.Equal(keep, wantKeep) {
 			t.Errorf("listMarkers(%q) = %v, %v, want %v, %v", text, breaks, keep, wantBreaks, wantKeep)
+		}
+	})
+}
+
+// FuzzSpecialBytes holds specialBytes, with which Split skips eight bytes
+// at a time, to the special table: it finds the first special byte of a
+// word, or none.
+func FuzzSpecialBytes(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abc.efgh", "\n.!?\xe2\x80\x9c ", "\x00\x01\xff\xe1\xe3-/>", "said. \xe2\x80"} {
+		f.Add(binary.LittleEndian.Uint64([]byte(s)))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w)
+		want := -1
+		for i, c := range b {
+			if special[c] {
+				want = i
+				break
+			}
+		}
+		m := specialBytes(w)
+		if got := bits.TrailingZeros64(m) >> 3; m == 0 && want >= 0 || m != 0 && got != want {
+			t.Errorf("specialBytes(%q) = %#x, want first special byte %d", b[:], m, want)
 		}
 	})
 }
