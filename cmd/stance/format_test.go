@@ -91,3 +91,56 @@ func BenchmarkMixTable(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(tally.Rows())), "rows")
 }
+
+// BenchmarkStatementTable renders the statements of 200 generated wire
+// articles as the default table output does, a table per article.
+func BenchmarkStatementTable(b *testing.B) {
+	m, err := models.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}}
+	var rs []classified
+	for _, text := range wiregen.Articles(1, 200) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs = append(rs, classified{article: a, statements: sts})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range rs {
+			if _, err := statementTable(r, 72, false).Append(nil, table.Format("table")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// FuzzTruncate holds truncate, which cuts a sentence that starts with n
+// ASCII bytes without counting its runes, to cutting its runes.
+func FuzzTruncate(f *testing.F) {
+	for _, s := range []string{"", "a", "CARACAS, July 6 (AFP) - Gen. Vladimir Padrino Lopez met the National Assembly.",
+		"héllo wörld", "“quoted” — dash", "bad \xff\xfe bytes in a long enough sentence", "exactly 12 b"} {
+		f.Add(s, 12)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = min(max(n, 1), 200)
+		want := s
+		if r := []rune(s); len(r) > n {
+			want = string(r[:n-1]) + "…"
+		}
+		if got := truncate(s, n); got != want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
