@@ -146,6 +146,12 @@ func FuzzJSONString(f *testing.F) {
 		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
 		}
+		// After other bytes, with room or not.
+		for _, b := range [][]byte{[]byte("{"), make([]byte, 3, 3+len(s)+2)} {
+			if got := appendJSONString(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
+				t.Errorf("appendJSONString(%q, %q) = %s, want %s", b, s, got, want)
+			}
+		}
 	})
 }
 
