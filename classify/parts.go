@@ -1,6 +1,10 @@
 package classify
 
 import (
+	"encoding/binary"
+	"math/bits"
+	"unsafe"
+
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/models"
 )
@@ -12,7 +16,11 @@ import (
 // models share ("said", "l_said", "not_said", "cr_said") is looked up once.
 type partsIndex struct {
 	stance, sentiment *models.Model
-	bases             map[string]int32 // base -> its entry in the rows
+	// bases finds a base's entry in the rows: an open-addressing table,
+	// as a map[string]int32 but for a fixed set of keys and without the
+	// map's call, its hash of every byte and its comparison of the key's
+	// bytes. Each sentence looks up a few dozen words, half its terms.
+	bases baseTable
 	// stanceRows[e][2*lead+not] is the stance model's row (see
 	// models.Model.Row) of the term with base e, unprefixed or a lead
 	// word's copy (corpus.LeadPart), or -1; sentRows[e][2*prefix+not] the
@@ -33,12 +41,15 @@ func (s *ModelSentiment) partsIndex(stance *models.Model) *partsIndex {
 }
 
 func newPartsIndex(stance, sentiment *models.Model) *partsIndex {
-	ix := &partsIndex{stance: stance, sentiment: sentiment, bases: map[string]int32{}}
+	ix := &partsIndex{stance: stance, sentiment: sentiment}
+	entries := map[string]int32{}
+	var bases []string
 	entry := func(base string) int32 {
-		e, ok := ix.bases[base]
+		e, ok := entries[base]
 		if !ok {
-			e = int32(len(ix.bases))
-			ix.bases[base] = e
+			e = int32(len(bases))
+			entries[base] = e
+			bases = append(bases, base)
 			ix.stanceRows = append(ix.stanceRows, [4]int32{-1, -1, -1, -1})
 			var none [2 * corpus.TermPrefixes]int32
 			for i := range none {
@@ -62,6 +73,7 @@ func newPartsIndex(stance, sentiment *models.Model) *partsIndex {
 			ix.sentRows[entry(p.Base)][partSlot(p)] = row
 		}
 	}
+	ix.bases = newBaseTable(bases)
 	return ix
 }
 
@@ -92,47 +104,176 @@ func partSlot(p corpus.TermParts) int {
 
 // entry returns the entry of p's base, or -1 when no term has it. seen
 // has one element per word of the sentence, 0 until the word's entry is
-// looked up and its entry plus 2 after.
+// looked up and its entry plus 2 after: the table is looked up once for
+// all the terms of a word. The scorers check seen themselves, inline, and
+// call entry only when it has no entry.
 func (ix *partsIndex) entry(p corpus.TermParts, seen []int32) int32 {
-	if p.Tok >= 0 {
-		if v := seen[p.Tok]; v != 0 {
-			return v - 2
-		}
-	}
-	e, ok := ix.bases[p.Base]
-	if !ok {
-		e = -1
-	}
+	e := ix.bases.find(p.Base)
 	if p.Tok >= 0 {
 		seen[p.Tok] = e + 2
 	}
 	return e
 }
 
+// scoreRows is how many terms' rows the scorers add to a Scorer at a
+// time (models.Scorer.AddRows), from an array on the stack.
+const scoreRows = 64
+
 // scoreStance adds the stance model's terms parts of a sentence to s, in
 // order.
 func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
+	var rows [scoreRows]int32
+	n := 0
 	for _, p := range parts {
+		var e int32
+		if p.Tok < 0 || seen[p.Tok] == 0 {
+			e = ix.entry(p, seen)
+		} else {
+			e = seen[p.Tok] - 2
+		}
 		row := int32(-1)
-		switch e, slot := ix.entry(p, seen), stanceSlot(p); {
+		switch slot := stanceSlot(p); {
 		case slot < 0:
 			// Not from an analysis without a target; never indexed.
 			row = ix.stance.Row(p.String())
 		case e >= 0:
 			row = ix.stanceRows[e][slot]
 		}
-		s.AddRow(row)
+		rows[n] = row
+		if n++; n == len(rows) {
+			s.AddRows(rows[:])
+			n = 0
+		}
 	}
+	s.AddRows(rows[:n])
 }
 
 // scoreSentiment adds the sentiment model's terms parts of a sentence to
 // s, in order.
 func (ix *partsIndex) scoreSentiment(s *models.Scorer, parts []corpus.TermParts, seen []int32) {
+	var rows [scoreRows]int32
+	n := 0
 	for _, p := range parts {
+		var e int32
+		if p.Tok < 0 || seen[p.Tok] == 0 {
+			e = ix.entry(p, seen)
+		} else {
+			e = seen[p.Tok] - 2
+		}
 		row := int32(-1)
-		if e := ix.entry(p, seen); e >= 0 {
+		if e >= 0 {
 			row = ix.sentRows[e][partSlot(p)]
 		}
-		s.AddRow(row)
+		rows[n] = row
+		if n++; n == len(rows) {
+			s.AddRows(rows[:])
+			n = 0
+		}
 	}
+	s.AddRows(rows[:n])
+}
+
+// A baseTable finds the index of a string in a fixed list of distinct
+// strings, the bases of a partsIndex. Its slots are a power of two, at
+// least twice the strings, probed in turn from the one a key hashes to;
+// each holds the index of a string plus 1 (0 for an empty slot) below
+// the upper 32 bits of its hash, so that a probe reads a string's words
+// only when the hashes agree.
+type baseTable struct {
+	slots []uint64
+	mask  uint64
+	keys  []baseKey // of each string, by index
+}
+
+// A baseKey is a string as its length and two words, which are all of
+// its bytes up to 16 bytes (see baseWords); a longer string is kept too.
+type baseKey struct {
+	a, b uint64
+	n    int
+	long string // the string, when longer than 16 bytes
+}
+
+func newBaseTable(strs []string) baseTable {
+	size := 1
+	for size < 2*len(strs) {
+		size *= 2
+	}
+	t := baseTable{slots: make([]uint64, size), mask: uint64(size - 1), keys: make([]baseKey, len(strs))}
+	for e, s := range strs {
+		a, b := baseWords(s)
+		k := baseKey{a: a, b: b, n: len(s)}
+		if len(s) > 16 {
+			k.long = s
+		}
+		t.keys[e] = k
+		h := baseHash(a, b, len(s))
+		i := h & t.mask
+		for t.slots[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = h&^0xffffffff | uint64(e+1)
+	}
+	return t
+}
+
+// find returns the index of s in the strings of t, or -1.
+func (t *baseTable) find(s string) int32 {
+	var a, b uint64 // baseWords(s), written out: a call of its own cost a tenth of find
+	switch n := len(s); {
+	case n >= 8:
+		a, b = load64(s, 0), load64(s, n-8)
+	case n >= 4:
+		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	h := baseHash(a, b, len(s))
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		v := t.slots[i]
+		if v == 0 {
+			return -1
+		}
+		if v>>32 != h>>32 {
+			continue
+		}
+		e := int32(uint32(v)) - 1
+		k := &t.keys[e]
+		if k.a == a && k.b == b && k.n == len(s) && (len(s) <= 16 || k.long == s) {
+			return e
+		}
+	}
+}
+
+// baseWords returns two words that, with its length, tell s from any
+// other string of up to 16 bytes: its first and last eight bytes, or
+// four, or for up to three bytes the first, middle and last. A longer
+// string shares them with the strings that differ only in between.
+func baseWords(s string) (a, b uint64) {
+	switch n := len(s); {
+	case n >= 8:
+		return load64(s, 0), load64(s, n-8)
+	case n >= 4:
+		return uint64(load32(s, 0)), uint64(load32(s, n-4))
+	case n > 0:
+		return uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1]), 0
+	}
+	return 0, 0
+}
+
+// baseHash mixes baseWords and a length. Its keys are fixed, not random:
+// the table holds a model's vocabulary, not the text, so no text can
+// lengthen a probe beyond the table's longest run of full slots.
+func baseHash(a, b uint64, n int) uint64 {
+	hi, lo := bits.Mul64(a^0x9e3779b97f4a7c15^uint64(n), b^0xbf58476d1ce4e5b9)
+	return hi ^ lo
+}
+
+// load64 and load32 read the little-endian word at s[i:], which must
+// have the bytes.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
+}
+
+func load32(s string, i int) uint32 {
+	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
 }

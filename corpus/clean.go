@@ -47,6 +47,21 @@ func Clean(s string) string {
 			// Copy the run of ASCII that stays as it is at once.
 			j := i
 			for j < len(s) {
+				if j+8 <= len(s) {
+					// Eight bytes from ' ' to 0x7f with no space after
+					// a space, at once (see isPlain).
+					const ones, highs = 0x0101010101010101, 0x8080808080808080
+					w, prev := load64(s, j), uint64(0)
+					if prevSpace {
+						prev = 0x80
+					}
+					sp := ^((w ^ 0x20*ones) + 0x7f*ones) & highs
+					if (w|(w-0x20*ones)&^w)&highs == 0 && sp&(sp<<8|prev) == 0 {
+						prevSpace = sp>>63 != 0
+						j += 8
+						continue
+					}
+				}
 				c := s[j]
 				if c >= utf8.RuneSelf || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == ' ' && prevSpace {
 					break
@@ -93,9 +108,26 @@ func Clean(s string) string {
 }
 
 // isPlain reports printable ASCII (and newlines) with no double spaces:
-// text that Clean would return unchanged.
+// text that Clean would return unchanged. It reads eight bytes at a time
+// up to the first byte outside ' '...'~', a newline most often, and from
+// there one at a time.
 func isPlain(s string) bool {
-	for i := 0; i < len(s); i++ {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i, prev := 0, uint64(0) // prev: 0x80 when the byte before s[i] is a space
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		if (w|(w+ones)|(w-0x20*ones)&^w)&highs != 0 {
+			break // a byte from 0x7f or below 0x20
+		}
+		// The top bit of each space, exactly: no byte carries into the
+		// next, all being below 0x80.
+		sp := ^((w ^ 0x20*ones) + 0x7f*ones) & highs
+		if sp&(sp<<8|prev) != 0 {
+			return false
+		}
+		prev = sp >> 56
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c < ' ' || c > '~' {
 			if c == '\n' {
@@ -126,6 +158,9 @@ func dropDebris(s string) string {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			j := i + 1
+			for j+8 <= len(s) && load64(s, j)&0x8080808080808080 == 0 {
+				j += 8
+			}
 			for j < len(s) && s[j] < utf8.RuneSelf {
 				j++
 			}
@@ -180,8 +215,12 @@ func dropDebris(s string) string {
 // isLatinMark) are not foreign; other marks that Unicode gives no script
 // of their own are: Arabic vowel signs, the kana voicing marks and the
 // ideographic tone marks of CJK text.
+//
+// General Punctuation (U+2000-U+206F: curly quotes, dashes, spaces) has
+// neither letters nor marks; it is answered first, without the tables,
+// as news text has it in most sentences.
 func isForeign(r rune) bool {
-	if r < 0x80 || unicode.Is(unicode.Latin, r) || isLatinMark(r) {
+	if r < 0x80 || 0x2000 <= r && r <= 0x206F || unicode.Is(unicode.Latin, r) || isLatinMark(r) {
 		return false
 	}
 	return unicode.IsLetter(r) || unicode.IsMark(r)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestClean(t *testing.T) {
@@ -167,6 +168,118 @@ func FuzzAppendFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := string(AppendFold([]byte("pre"), s)), "pre"+Fold(s); got != want {
 			t.Errorf("AppendFold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// isPlainRef, cleanRef, dropDebrisRef and isForeignRef are isPlain, Clean,
+// dropDebris and isForeign rune by rune, without their shortcuts (eight
+// bytes at a time, General Punctuation first): the references of
+// FuzzCleanRef and TestIsForeign.
+func isPlainRef(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c < ' ' || c > '~') && c != '\n' || c == ' ' && i > 0 && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+func cleanRef(s string) string {
+	if isPlainRef(s) {
+		return s
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	for range 8 {
+		t := fixMojibake(dropDebrisRef(norm.NFC.String(s)))
+		if t == s {
+			break
+		}
+		s = t
+	}
+	var b strings.Builder
+	prevSpace := false
+	for _, r := range s {
+		switch {
+		case r == '‘' || r == '’' || r == '‚' || r == '‛' || r == '′' || r == 'ʼ':
+			r = '\''
+		case r == '“' || r == '”' || r == '„' || r == '‟' || r == '″' || r == '«' || r == '»':
+			r = '"'
+		case r == '–' || r == '—' || r == '−' || r == '‒' || r == '―' || r == '‐' || r == '‑':
+			r = '-'
+		case r == '\t' || r == '\v' || r == '\f' || r == '\r' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+			r = ' '
+		}
+		if r == ' ' && prevSpace {
+			continue
+		}
+		prevSpace = r == ' '
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func dropDebrisRef(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isZeroWidth(r) {
+			i += n
+			continue
+		}
+		if isForeignRef(r) {
+			j := i + n
+			for j < len(s) {
+				r2, m := utf8.DecodeRuneInString(s[j:])
+				if !isForeignRef(r2) && !unicode.Is(unicode.Mn, r2) {
+					break
+				}
+				j += m
+			}
+			if latinBefore(s[:i]) && latinAfter(s[j:]) {
+				i = j
+				continue
+			}
+			n = j - i
+		}
+		b.WriteString(s[i : i+n])
+		i += n
+	}
+	return b.String()
+}
+
+func isForeignRef(r rune) bool {
+	if r < 0x80 || unicode.Is(unicode.Latin, r) || isLatinMark(r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// TestIsForeign holds isForeign to isForeignRef over every rune.
+func TestIsForeign(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if got, want := isForeign(r), isForeignRef(r); got != want {
+			t.Errorf("isForeign(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// FuzzCleanRef holds Clean and isPlain, which read ASCII eight bytes at a
+// time, to cleanRef and isPlainRef.
+func FuzzCleanRef(f *testing.F) {
+	for _, s := range []string{"", "Washington will keep up the pressure.", "two  spaces", "eight b  ytes", "1234567  ",
+		"1234567 \n 2345678", "tab\there\r\nand\v\f", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f  ", "Gonz\u0bb8\u0bcdlez said",
+		"\u201cquoted,\u201d he said \u2014 twice\u2026", "caf\u00e9 au lait  ", "\u00e2\u20ac\u2122", "\xff\xfe  \xfd",
+		"a\u00a0\u00a0b\u2003 c", "abcdefg \u2019 hijklmn   opqrstu"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isPlain(s), isPlainRef(s); got != want {
+			t.Errorf("isPlain(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := Clean(s), cleanRef(s); got != want {
+			t.Errorf("Clean(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

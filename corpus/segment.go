@@ -18,6 +18,7 @@ package corpus
 // (TestSplitGolden).
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,13 @@ func Split(text string) []Sentence {
 			}
 			if ki < len(keep) && keep[ki] < stop {
 				stop = keep[ki]
+			}
+			for i+8 <= stop {
+				if m := specialBytes(load64(text, i)); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
 			}
 			for i < stop && !special[text[i]] {
 				i++
@@ -173,6 +181,17 @@ func Split(text string) []Sentence {
 // and the lead byte of "…".
 var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
 
+// specialBytes returns 0 when none of the eight bytes of w, little-
+// endian, is special; else a mask whose lowest set bit is the top bit of
+// the first one that is (the bits above it may be wrong). Each term is a
+// "has a zero byte" test of w against one special byte, whose lowest
+// flagged byte is exact: no borrow reaches the bytes below it.
+func specialBytes(w uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	a, b, c, d, e := w^'\n'*ones, w^'.'*ones, w^'!'*ones, w^'?'*ones, w^0xE2*ones
+	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e) & highs
+}
+
 // headlineEnds reports whether the line break at text[i], with the next
 // line starting at text[j], ends a line that has no end punctuation (a
 // headline, a byline, a list item) before a line that starts a new
@@ -215,7 +234,9 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 //
 // A marker is one or two digits or one lower-case letter, then ".", ")"
 // or ".)", then a space, at the start of a word or after a bullet. The
-// scan goes from one "." or ")" to the next, so prose costs little.
+// scan goes from one "." or ")" to the next, so prose costs little: it
+// keeps the next of each, found with strings.IndexByte, which reads many
+// bytes at a time.
 func listMarkers(text string) (breaks, keep []int) {
 	type marker struct {
 		start, punct int
@@ -223,11 +244,15 @@ func listMarkers(text string) (breaks, keep []int) {
 		kind         int // 0 "." 1 ")" 2 ".)", plus 3 for letters
 	}
 	var ms []marker
+	dot, paren := -1, -1 // the next "." and ")" from p, or len(text)
 	for p := 0; p < len(text); p++ {
-		for p < len(text) && text[p] != '.' && text[p] != ')' {
-			p++
+		if dot < p {
+			dot = indexByteFrom(text, p, '.')
 		}
-		if p == len(text) {
+		if paren < p {
+			paren = indexByteFrom(text, p, ')')
+		}
+		if p = min(dot, paren); p == len(text) {
 			break
 		}
 		kind, k := 0, p+1 // k: just past the punctuation
@@ -282,6 +307,15 @@ func listMarkers(text string) (breaks, keep []int) {
 		}
 	}
 	return breaks, keep
+}
+
+// indexByteFrom returns the offset of the first c in text from i, or
+// len(text).
+func indexByteFrom(text string, i int, c byte) int {
+	if j := strings.IndexByte(text[i:], c); j >= 0 {
+		return i + j
+	}
+	return len(text)
 }
 
 // bulletBefore returns the length of the bullet ("• ", "•", "⁃ ", "⁃")

@@ -2,11 +2,14 @@ package corpus
 
 import (
 	"bufio"
+	"encoding/binary"
 	"encoding/json"
 	"flag"
 	"github.com/stancemix/stance/internal/shared"
+	"math/bits"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -228,6 +231,119 @@ func FuzzSplit(f *testing.F) {
 				t.Fatalf("byte %d (%q) of %q is in no sentence", i, text[i], text)
 			}
 			i += n
+		}
+	})
+}
+
+// listMarkersByteScan is listMarkers as it was, looking at each byte for
+// the next "." or ")": the reference of FuzzListMarkers.
+func listMarkersByteScan(text string) (breaks, keep []int) {
+	type marker struct {
+		start, punct int
+		n            int
+		kind         int // 0 "." 1 ")" 2 ".)", plus 3 for letters
+	}
+	var ms []marker
+	for p := 0; p < len(text); p++ {
+		for p < len(text) && text[p] != '.' && text[p] != ')' {
+			p++
+		}
+		if p == len(text) {
+			break
+		}
+		kind, k := 0, p+1 // k: just past the punctuation
+		switch {
+		case text[p] == ')' && p > 0 && text[p-1] == '.':
+			continue // the ")" of ".)", seen with its "."
+		case text[p] == ')':
+			kind = 1
+		case k < len(text) && text[k] == ')':
+			kind, k = 2, k+1
+		}
+		if k >= len(text) || !isSpaceByte(text[k]) {
+			continue
+		}
+		j := p // j: start of the number or letter
+		for j > 0 && p-j < 3 && isDigit(text[j-1]) {
+			j--
+		}
+		n := 0
+		switch {
+		case p-j == 1 || p-j == 2 && !(j > 0 && isDigit(text[j-1])):
+			for _, c := range []byte(text[j:p]) {
+				n = 10*n + int(c-'0')
+			}
+		case p == j && p > 0 && 'a' <= text[p-1] && text[p-1] <= 'z':
+			j--
+			n, kind = int(text[j]-'a')+1, kind+3
+		default:
+			continue
+		}
+		i := j
+		b := bulletBefore(text, j)
+		switch {
+		case b > 0 && (j == b || isSpaceByte(text[j-b-1])):
+			i = j - b
+		case j > 0 && !isSpaceByte(text[j-1]):
+			continue
+		}
+		ms = append(ms, marker{start: i, punct: p, n: n, kind: kind})
+		p = k - 1
+	}
+	for i := 1; i < len(ms); i++ {
+		a, b := ms[i-1], ms[i]
+		if a.kind != b.kind || b.n != a.n+1 {
+			continue
+		}
+		for _, m := range [...]marker{a, b} {
+			if len(breaks) == 0 || breaks[len(breaks)-1] < m.start {
+				breaks = append(breaks, m.start)
+				keep = append(keep, m.punct)
+			}
+		}
+	}
+	return breaks, keep
+}
+
+// FuzzListMarkers holds listMarkers, which finds the next "." and ")"
+// with strings.IndexByte, to listMarkersByteScan.
+func FuzzListMarkers(f *testing.F) {
+	for _, s := range []string{"", "1. a 2. b", "a) x b) y c) z", "1.) one 2.) two", "\u2022 9. x \u2022 10. y",
+		"\u2043a. b. c.", "(1) (2) 3) 4)", "U.S. a.m. 3.5 ...", "x.) y) z.", ")", ".", "9. 10. 11. 12."} {
+		f.Add(s)
+	}
+	if b, err := os.ReadFile(filepath.Join("testdata", "segment", "article.txt")); err == nil {
+		f.Add(string(b))
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		breaks, keep := listMarkers(text)
+		wantBreaks, wantKeep := listMarkersByteScan(text)
+		if !slices.Equal(breaks, wantBreaks) || !slices.Equal(keep, wantKeep) {
+			t.Errorf("listMarkers(%q) = %v, %v, want %v, %v", text, breaks, keep, wantBreaks, wantKeep)
+		}
+	})
+}
+
+// FuzzSpecialBytes holds specialBytes, with which Split skips eight bytes
+// at a time, to the special table: it finds the first special byte of a
+// word, or none.
+func FuzzSpecialBytes(f *testing.F) {
+	for _, s := range []string{"abcdefgh", "abc.efgh", "\n.!?\xe2\x80\x9c ", "\x00\x01\xff\xe1\xe3-/>", "said. \xe2\x80"} {
+		f.Add(binary.LittleEndian.Uint64([]byte(s)))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w)
+		want := -1
+		for i, c := range b {
+			if special[c] {
+				want = i
+				break
+			}
+		}
+		m := specialBytes(w)
+		if got := bits.TrailingZeros64(m) >> 3; m == 0 && want >= 0 || m != 0 && got != want {
+			t.Errorf("specialBytes(%q) = %#x, want first special byte %d", b[:], m, want)
 		}
 	})
 }

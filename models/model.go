@@ -417,6 +417,58 @@ func (s *Scorer) add(row []float64) {
 	}
 }
 
+// AddRows adds the terms of rows (see [Model.Row]) to the list, in order,
+// as AddRow of each does, to the bit. For a model of three or four labels,
+// the sentiment and stance models, it keeps the scores in registers while
+// it adds the rows, instead of loading and storing each score of each
+// term: a caller that scores sentences term by term spends most of its
+// time adding.
+func (s *Scorer) AddRows(rows []int32) {
+	switch len(s.m.Labels) {
+	case 3:
+		s.addRows3(rows)
+	case 4:
+		s.addRows4(rows)
+	default:
+		for _, j := range rows {
+			s.AddRow(j)
+		}
+	}
+}
+
+func (s *Scorer) addRows3(rows []int32) {
+	logp, unknown := s.m.logp, (*[3]float64)(s.m.unknown)
+	scores := (*[3]float64)(s.buf)
+	a0, a1, a2 := scores[0], scores[1], scores[2]
+	for _, j := range rows {
+		row := unknown
+		if j >= 0 {
+			row = (*[3]float64)(logp[3*int(j):])
+		}
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+	}
+	scores[0], scores[1], scores[2] = a0, a1, a2
+}
+
+func (s *Scorer) addRows4(rows []int32) {
+	logp, unknown := s.m.logp, (*[4]float64)(s.m.unknown)
+	scores := (*[4]float64)(s.buf)
+	a0, a1, a2, a3 := scores[0], scores[1], scores[2], scores[3]
+	for _, j := range rows {
+		row := unknown
+		if j >= 0 {
+			row = (*[4]float64)(logp[4*int(j):])
+		}
+		a0 += row[0]
+		a1 += row[1]
+		a2 += row[2]
+		a3 += row[3]
+	}
+	scores[0], scores[1], scores[2], scores[3] = a0, a1, a2, a3
+}
+
 // Prediction returns the prediction for the terms added since Reset. Its
 // Log and Probs are the Scorer's buffers, good until the next Reset; it
 // may be called only once per list. The most likely label wins; an exact

@@ -301,7 +301,7 @@ func mixTableIn(t *classify.Tally, all, rows []*classify.Row) *table.Table {
 		for i := range t.Labels {
 			row = append(row, countShare(r.Counts[i], r.N))
 		}
-		row = append(row, fmt.Sprintf("%+.2f", r.MeanSentiment()))
+		row = append(row, signed2(r.MeanSentiment()))
 		out.Rows = append(out.Rows, row)
 	}
 	foot := []string{"total"}
@@ -313,7 +313,7 @@ func mixTableIn(t *classify.Tally, all, rows []*classify.Row) *table.Table {
 		foot = append(foot, countShare(totals[i], t.Total()))
 	}
 	if t.Total() > 0 {
-		foot = append(foot, fmt.Sprintf("%+.2f", sent/float64(t.Total())))
+		foot = append(foot, signed2(sent/float64(t.Total())))
 	} else {
 		foot = append(foot, "")
 	}
@@ -335,12 +335,18 @@ func dimsString(t *classify.Tally) string {
 	return s
 }
 
-// countShare formats "3 (60%)".
+// countShare formats "3 (60%)", as fmt's "%d (%.0f%%)" of n and its
+// percentage of total, without fmt: a mix table has one for each label of
+// each row, and it is drawn after every article is classified, on one
+// core.
 func countShare(n, total int) string {
 	if total == 0 {
 		return "0"
 	}
-	return fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(total))
+	var buf [48]byte
+	b := append(strconv.AppendInt(buf[:0], int64(n), 10), " ("...)
+	b = strconv.AppendFloat(b, 100*float64(n)/float64(total), 'f', 0, 64)
+	return string(append(b, "%)"...))
 }
 
 // mixJSON is the JSON form of a tally.

@@ -164,7 +164,17 @@ func truncate(s string, n int) string {
 
 // appendTruncated appends truncate(s, n) to b and reports true, when s
 // has more than n runes; else it leaves b as it is and reports false.
+//
+// A sentence whose first n bytes are ASCII, as most are, is cut without
+// counting or decoding its runes: it has more than n of them if it has
+// more than n bytes.
 func appendTruncated(b []byte, s string, n int) ([]byte, bool) {
+	if n > 0 && asciiPrefix(s, n) == min(n, len(s)) {
+		if len(s) <= n {
+			return b, false
+		}
+		return append(append(b, s[:n-1]...), "…"...), true
+	}
 	if utf8.RuneCountInString(s) <= n {
 		return b, false
 	}
@@ -177,6 +187,20 @@ func appendTruncated(b []byte, s string, n int) ([]byte, bool) {
 		return append(append(b, string([]rune(s)[:n-1])...), "…"...), true // bad bytes become U+FFFD
 	}
 	return append(append(b, s[:i]...), "…"...), true
+}
+
+// asciiPrefix returns how many of the first n bytes of s are ASCII before
+// the first that is not, reading eight at a time.
+func asciiPrefix(s string, n int) int {
+	n = min(n, len(s))
+	i := 0
+	for i+8 <= n && load64(s, i)&0x8080808080808080 == 0 {
+		i += 8
+	}
+	for i < n && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // scanCorpus reads one corpus file, keeping the good records and the bad

@@ -2,8 +2,15 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"testing"
+
+	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/cmd/stance/internal/table"
+	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/wiregen"
+	"github.com/stancemix/stance/models"
 )
 
 // TestTruncateSigned holds truncate and signed2, which table rows call
@@ -28,4 +35,112 @@ func TestTruncateSigned(t *testing.T) {
 			t.Errorf("signed2(%v) = %q, want %q", x, got, want)
 		}
 	}
+}
+
+// TestCountShare holds countShare to the fmt.Sprintf it replaces, for
+// every count of every total up to 400 and some large ones.
+func TestCountShare(t *testing.T) {
+	check := func(n, total int) {
+		if got, want := countShare(n, total), fmt.Sprintf("%d (%.0f%%)", n, 100*float64(n)/float64(total)); got != want {
+			t.Errorf("countShare(%d, %d) = %q, want %q", n, total, got, want)
+		}
+	}
+	for total := 1; total <= 400; total++ {
+		for n := 0; n <= total; n++ {
+			check(n, total)
+		}
+	}
+	for _, total := range []int{1000, 999_999, 610_327, 1 << 40} {
+		for _, n := range []int{0, 1, 5, total / 200, total/200 + 1, total / 3, total / 2, total - 1, total} {
+			check(n, total)
+		}
+	}
+	if got := countShare(0, 0); got != "0" {
+		t.Errorf("countShare(0, 0) = %q, want 0", got)
+	}
+}
+
+// BenchmarkMixTable draws the stance mix by actor and date of the
+// statements of 500 generated wire articles, as stance classify does once
+// every article is classified, on one core.
+func BenchmarkMixTable(b *testing.B) {
+	m, err := models.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors()}
+	tally := classify.NewTally(m.Labels, []classify.Dimension{classify.ByActor, classify.ByDate}, classify.Day)
+	for _, text := range wiregen.Articles(1, 500) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, st := range sts {
+			tally.Add(st)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := mixTable(tally).Write(io.Discard, table.Format("table")); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(tally.Rows())), "rows")
+}
+
+// BenchmarkStatementTable renders the statements of 200 generated wire
+// articles as the default table output does, a table per article.
+func BenchmarkStatementTable(b *testing.B) {
+	m, err := models.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}}
+	var rs []classified
+	for _, text := range wiregen.Articles(1, 200) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs = append(rs, classified{article: a, statements: sts})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range rs {
+			if _, err := statementTable(r, 72, false).Append(nil, table.Format("table")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// FuzzTruncate holds truncate, which cuts a sentence that starts with n
+// ASCII bytes without counting its runes, to cutting its runes.
+func FuzzTruncate(f *testing.F) {
+	for _, s := range []string{"", "a", "CARACAS, July 6 (AFP) - Gen. Vladimir Padrino Lopez met the National Assembly.",
+		"héllo wörld", "“quoted” — dash", "bad \xff\xfe bytes in a long enough sentence", "exactly 12 b"} {
+		f.Add(s, 12)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = min(max(n, 1), 200)
+		want := s
+		if r := []rune(s); len(r) > n {
+			want = string(r[:n-1]) + "…"
+		}
+		if got := truncate(s, n); got != want {
+			t.Errorf("truncate(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
 }

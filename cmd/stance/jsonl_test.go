@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
+	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,6 +88,129 @@ func TestStatementJSON(t *testing.T) {
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
 		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}); ok {
 			t.Errorf("appendStatementJSON of prob %v ok, want not", f)
+		}
+	}
+}
+
+// BenchmarkStatementJSON renders the statements of 200 generated wire
+// articles as --format jsonl does.
+func BenchmarkStatementJSON(b *testing.B) {
+	m, err := models.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}, Name: "default"}
+	var sts []classify.Statement
+	for _, text := range wiregen.Articles(1, 200) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := c.Article(a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sts = append(sts, s...)
+	}
+	var buf []byte
+	for i := range sts {
+		buf, _ = appendStatementJSON(buf, &sts[i])
+	}
+	b.SetBytes(int64(len(buf)))
+	b.ReportAllocs()
+	for b.Loop() {
+		buf = buf[:0]
+		for i := range sts {
+			buf, _ = appendStatementJSON(buf, &sts[i])
+		}
+	}
+}
+
+// FuzzJSONString holds appendJSONString, which passes over plain bytes
+// eight at a time, to encoding/json's quoting of a string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
+		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
+		"caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "12345678<2345678&", "\x80abcdefg\"bcdefgh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		}
+		// After other bytes, with room or not.
+		for _, b := range [][]byte{[]byte("{"), make([]byte, 3, 3+len(s)+2)} {
+			if got := appendJSONString(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
+				t.Errorf("appendJSONString(%q, %q) = %s, want %s", b, s, got, want)
+			}
+		}
+	})
+}
+
+// FuzzJSONFloat holds appendJSONFloat, which lays out the 'f' format
+// from strconv's 'e', to encoding/json's formatting of a float64, and
+// appendShortestF to strconv's 'f'.
+func FuzzJSONFloat(f *testing.F) {
+	for _, x := range []float64{0, 1, -1, 0.5, 1.0 / 3, 1e-7, -1e-7, 1e-6, 9.99999e-7, 1e21, 1e20, 999999999999999900000,
+		123456789.125, 0.9176635542246171, -0.00001618203846607779, 100, 1e-5, 12.5, math.SmallestNonzeroFloat64, math.MaxFloat64} {
+		f.Add(math.Float64bits(x))
+	}
+	f.Fuzz(func(t *testing.T, bits uint64) {
+		x := math.Float64frombits(bits)
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return
+		}
+		want, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONFloat(%v) = %s, want %s", x, got, want)
+		}
+		// The bits' mantissa and sign at an exponent where encoding/json
+		// uses the 'f' format, most of the fuzzer's floats being outside.
+		frac := math.Float64frombits(bits&(1<<52-1) | 0x3fe<<52) // [0.5, 1)
+		y := math.Copysign(math.Ldexp(frac, int(bits>>52&0x7ff)%90-19), x)
+		if a := math.Abs(y); a < 1e-6 || a >= 1e21 {
+			return
+		}
+		if got, want := appendShortestF(nil, y), strconv.FormatFloat(y, 'f', -1, 64); string(got) != want {
+			t.Errorf("appendShortestF(%v) = %s, want %s", y, got, want)
+		}
+	})
+}
+
+// TestShortestF holds appendShortestF to strconv's 'f' format on a
+// million floats across its range, each power of two alike, and on the
+// powers of ten and their neighbours.
+func TestShortestF(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var xs []float64
+	for range 1_000_000 {
+		x := math.Ldexp(0.5+r.Float64()/2, r.IntN(90)-19)
+		if r.IntN(2) == 0 {
+			x = -x
+		}
+		xs = append(xs, x)
+	}
+	for p := 1e-6; p < 1e21; p *= 10 {
+		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
+	}
+	xs = append(xs, 0, math.Copysign(0, -1))
+	for _, x := range xs {
+		if a := math.Abs(x); a != 0 && (a < 1e-6 || a >= 1e21) {
+			continue
+		}
+		if got, want := appendShortestF(nil, x), strconv.FormatFloat(x, 'f', -1, 64); string(got) != want {
+			t.Errorf("appendShortestF(%v) = %s, want %s", x, got, want)
 		}
 	}
 }

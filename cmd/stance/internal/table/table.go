@@ -5,12 +5,14 @@ package table
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
@@ -84,10 +86,8 @@ func (t *Table) plain() bool {
 	}
 	ok := func(cells []string) bool {
 		for _, c := range cells {
-			for i := 0; i < len(c); i++ {
-				if c[i] < 0x20 || c[i] == 0x7f {
-					return false
-				}
+			if hasControl(c) {
+				return false
 			}
 		}
 		return true
@@ -186,11 +186,35 @@ func (t *Table) appendBoxes(b []byte) []byte {
 	return append(b, '\n')
 }
 
-func appendSpaces(b []byte, n int) []byte {
-	for range n {
-		b = append(b, ' ')
+// hasControl reports whether s holds a byte below 0x20 or 0x7f, eight
+// bytes at a time: "has a byte below n" and "has a zero byte" tests of a
+// word, which tell whether any byte is one though not always which.
+func hasControl(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		if d := w ^ 0x7f*ones; ((w-0x20*ones)&^w|(d-ones)&^d)&highs != 0 {
+			return true
+		}
 	}
-	return b
+	for ; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+// spaces is a run of spaces that appendSpaces copies from.
+const spaces = "                                                                "
+
+func appendSpaces(b []byte, n int) []byte {
+	for n > len(spaces) {
+		b = append(b, spaces...)
+		n -= len(spaces)
+	}
+	return append(b, spaces[:n]...)
 }
 
 // cellWidth is twwidth.WidthNoCache(s) for a cell with no control
@@ -198,9 +222,16 @@ func appendSpaces(b []byte, n int) []byte {
 // tablewriter's own count, which adds up rune by rune, for the runs of
 // other characters ("…" closing a truncated sentence, names with
 // accents).
+//
+// An ASCII prefix, most cells and often all of one, is counted eight bytes
+// at a time.
 func cellWidth(s string) int {
-	w, start := 0, -1 // start of a run of other characters
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0 {
+		i += 8
+	}
+	w, start := i, -1 // start of a run of other characters
+	for ; i < len(s); i++ {
 		if s[i] < utf8.RuneSelf {
 			if start >= 0 {
 				w += twwidth.WidthNoCache(s[start:i])
@@ -305,4 +336,10 @@ func (t *Table) writeCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// load64 reads the little-endian word at s[i:], which must have the
+// bytes.
+func load64(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
 }

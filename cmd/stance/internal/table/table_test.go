@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 )
 
@@ -109,4 +110,32 @@ func TestHasLower(t *testing.T) {
 			t.Errorf("hasLower(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzCellWidth holds cellWidth, which counts an ASCII prefix eight bytes
+// at a time, to tablewriter's width of a cell without control characters,
+// hasControl to a byte-by-byte scan, and appendSpaces to n spaces.
+func FuzzCellWidth(f *testing.F) {
+	for _, s := range []string{"", "Maduro", "CARACAS, July 6 (AFP) - Gen.…", "Nicolás Maduro (via Ned Price)", "“quoted” it’s",
+		"twelve chars\x7f", "tab\there", "emoji 😀 here and more ascii after it", "中国外交部 said so", "e\u0301e\u0301e\u0301e\u0301"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		control := false
+		for i := 0; i < len(s); i++ {
+			control = control || s[i] < 0x20 || s[i] == 0x7f
+		}
+		if got := hasControl(s); got != control {
+			t.Errorf("hasControl(%q) = %v, want %v", s, got, control)
+		}
+		if !control {
+			if got, want := cellWidth(s), twwidth.WidthNoCache(s); got != want {
+				t.Errorf("cellWidth(%q) = %d, want %d", s, got, want)
+			}
+		}
+		n = min(max(n, 0), 1000)
+		if got := appendSpaces([]byte("x"), n); string(got) != "x"+strings.Repeat(" ", n) {
+			t.Errorf("appendSpaces(%d) = %q", n, got)
+		}
+	})
 }
