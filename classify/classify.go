@@ -197,6 +197,10 @@ type analysis struct {
 	facts       corpus.WordFacts   // of words, for both Markers when shared
 	mayDate     []bool             // per sentence of an article: may hold a date
 
+	// The arrays of words' and sentWords' lower-cased terms
+	// (WordTokenizer.AppendTokensBuf), rewritten for each sentence.
+	low, sentLow []byte
+
 	// The scorers of the models they were made for (nil for an invalid
 	// model, whose Predict gives the error), the index of the two models'
 	// terms, nil without a ModelSentiment, and the sentiment labels.
@@ -250,7 +254,7 @@ func (c *Classifier) analysis() *analysis {
 // terms returns the stance model's terms of a cleaned sentence, good until
 // the next call.
 func (an *analysis) terms(clean string) []string {
-	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
+	an.words, an.low = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokensBuf(an.words[:0], clean, an.low)
 	an.stanceTerms = an.stance.AppendTermsFrom(an.stanceTerms[:0], clean, "", an.words)
 	return an.stanceTerms
 }
@@ -269,7 +273,7 @@ func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
 		}
 		return an.scorer.Prediction(), nil
 	}
-	an.words = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokens(an.words[:0], clean)
+	an.words, an.low = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokensBuf(an.words[:0], clean, an.low)
 	an.facts.Reset()
 	an.parts = an.stance.AppendTermPartsWith(an.parts[:0], clean, "", an.words, &an.facts)
 	an.seen = append(an.seen[:0], make([]int32, len(an.words))...)
@@ -283,7 +287,7 @@ func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
 func (an *analysis) sentimentOf(clean, target string) (string, float64, error) {
 	words := an.words
 	if !an.shared {
-		an.sentWords = corpus.WordTokenizer{Lower: an.sf.Lower}.AppendTokens(an.sentWords[:0], clean)
+		an.sentWords, an.sentLow = corpus.WordTokenizer{Lower: an.sf.Lower}.AppendTokensBuf(an.sentWords[:0], clean, an.sentLow)
 		words = an.sentWords
 	}
 	if an.index == nil {

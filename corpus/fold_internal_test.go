@@ -17,13 +17,19 @@ func foldSimple(s string) string {
 }
 
 // FuzzFoldASCII checks the eight-bytes-at-a-time foldASCII against the
-// plain loop.
+// plain loop, with a new array and with one reused from a longer text
+// whose bytes it must overwrite.
 func FuzzFoldASCII(f *testing.F) {
 	f.Add("The United States, NATO and the E.U. @[\\]^_`{|}~ Ünïcödé ÀZ")
 	f.Add(strings.Repeat("aZ@[`{\xc0\xda\xff", 9))
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := foldASCII(s), foldSimple(s); got != want {
-			t.Errorf("foldASCII(%q) = %q, want %q", s, got, want)
+		want := foldSimple(s)
+		if got, _ := foldASCII(s, nil); got != want {
+			t.Errorf("foldASCII(%q, nil) = %q, want %q", s, got, want)
+		}
+		_, buf := foldASCII("X"+strings.Repeat("\xff", len(s)), nil)
+		if got, _ := foldASCII(s, buf); got != want {
+			t.Errorf("foldASCII(%q, buf) = %q, want %q", s, got, want)
 		}
 	})
 }
@@ -50,7 +56,7 @@ func BenchmarkFoldASCII(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	for b.Loop() {
-		foldASCII(text)
+		foldASCII(text, nil)
 	}
 }
 

@@ -159,6 +159,15 @@ func (t WordTokenizer) Tokenize(text string) []Token {
 
 // AppendTokens implements TokenAppender.
 func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
+	toks, _ = t.AppendTokensBuf(toks, text, nil)
+	return toks
+}
+
+// AppendTokensBuf is AppendTokens with the lower-cased copy of text, when
+// Lower needs one, written into buf's array if it has room, instead of a
+// new one for every text: the tokens' terms are good only until buf's
+// array is written again. It returns the buffer for the next call.
+func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([]Token, []byte) {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
 	toks = slices.Grow(toks, len(text)/4+1)
@@ -166,7 +175,7 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 	// which has the same byte offsets, instead of one copy per word.
 	low := text
 	if t.Lower {
-		low = foldASCII(text)
+		low, buf = foldASCII(text, buf)
 	}
 	i := 0
 	for i < len(text) {
@@ -213,7 +222,7 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 			i += n
 		}
 	}
-	return toks
+	return toks, buf
 }
 
 // The kinds of bytes for AppendTokens, in asciiKind, in an order that
@@ -265,8 +274,10 @@ func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []To
 
 // foldASCII returns s with the ASCII capitals lower-cased and every other
 // byte kept, so that offsets into s hold in the result. It returns s itself
-// when s has no ASCII capital.
-func foldASCII(s string) string {
+// when s has no ASCII capital. It writes the copy into buf's array when
+// it has room, else into a new one, and returns the buffer for the next
+// call: the result is good until that array is written again.
+func foldASCII(s string, buf []byte) (string, []byte) {
 	i := 0
 	for i+8 <= len(s) && upper8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) == 0 {
 		i += 8
@@ -275,9 +286,12 @@ func foldASCII(s string) string {
 		i++
 	}
 	if i == len(s) {
-		return s
+		return s, buf
 	}
-	b := make([]byte, len(s))
+	if cap(buf) < len(s) {
+		buf = make([]byte, len(s))
+	}
+	b := buf[:len(s)]
 	copy(b, s[:i])
 	// Eight bytes at a time, then the tail.
 	for ; i+8 <= len(s); i += 8 {
@@ -291,9 +305,9 @@ func foldASCII(s string) string {
 		}
 		b[i] = c
 	}
-	// b is never written again: hand it over as the string without a
-	// copy, as strings.Builder does.
-	return unsafe.String(unsafe.SliceData(b), len(b))
+	// The string is b's bytes without a copy, as strings.Builder does: b
+	// is not written again until the caller hands it back.
+	return unsafe.String(unsafe.SliceData(b), len(b)), buf
 }
 
 // upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0

@@ -15,7 +15,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 	toks = slices.Grow(toks, len(text)/4+1)
 	low := text
 	if t.Lower {
-		low = foldASCII(text)
+		low, _ = foldASCII(text, nil)
 	}
 	i := 0
 	for i < len(text) {
@@ -64,6 +64,12 @@ func FuzzWordTokenizer(f *testing.F) {
 			want := appendTokensByRune(tz, nil, s)
 			if diff := cmp.Diff(want, tz.AppendTokens(nil, s)); diff != "" {
 				t.Errorf("WordTokenizer{Lower: %v}.AppendTokens(%q) mismatch (-want +got):\n%s", lower, s, diff)
+			}
+			// Again into the array of a longer text's copy.
+			_, buf := tz.AppendTokensBuf(nil, "X"+s+s, nil)
+			got, _ := tz.AppendTokensBuf(nil, s, buf)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("WordTokenizer{Lower: %v}.AppendTokensBuf(%q) mismatch (-want +got):\n%s", lower, s, diff)
 			}
 		}
 	})
