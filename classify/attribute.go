@@ -155,6 +155,7 @@ const (
 	// fMayDate: in tokens only, a word that may give findDate a number or
 	// an anchoring word other than itself (see mayDate).
 	fMayDate
+	fDateLex // a word of dateLexTable (see dateTokensOf)
 )
 
 // mayDate reports whether the token t may give findDate an anchoring
@@ -208,6 +209,9 @@ var wordFlags = func() map[string]wordFlag {
 	for w, l := range dateLexicon {
 		if l.anchors() {
 			m[w] |= fDateAnchor
+		}
+		if dateLexKeyed(w) {
+			m[w] |= fDateLex
 		}
 	}
 	return m
@@ -916,6 +920,14 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time, mayDates []bool) []Attribution {
 	sc := getScratch()
 	defer putScratch(sc)
+	return a.attributeIn(sc, text, sents, clean, published, mayDates)
+}
+
+// attributeIn is attribute in the scratch sc, which keeps the tokens of
+// sentence i in sc.ss[i].ts until it goes back to the pool: the caller
+// may read them, as Classifier.Article reads the words of a sentence to
+// date it.
+func (a *Actors) attributeIn(sc *attrScratch, text string, sents []corpus.Sentence, clean []string, published time.Time, mayDates []bool) []Attribution {
 	st := &sc.st
 	st.a, st.at = a, published
 	if sc.keysOf != a {
