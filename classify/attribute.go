@@ -155,8 +155,13 @@ const (
 	// fMayDate: in tokens only, a word that may give findDate a number or
 	// an anchoring word other than itself (see mayDate).
 	fMayDate
-	fDateLex // a word of dateLexTable (see dateTokensOf)
 )
+
+// dateLexShift is where a word's slot in dateLexTable is kept in its
+// flags, plus one, above the bits of the sets: 0 if the table does not
+// hold the word. dateTokensOf reads a word's entry from there rather
+// than look the word up again.
+const dateLexShift = 22
 
 // mayDate reports whether the token t may give findDate an anchoring
 // word of the date lexicon (see dateAnchored), or a number unless t is
@@ -210,8 +215,8 @@ var wordFlags = func() map[string]wordFlag {
 		if l.anchors() {
 			m[w] |= fDateAnchor
 		}
-		if dateLexKeyed(w) {
-			m[w] |= fDateLex
+		if slot, ok := dateLexSlotOf(w); ok {
+			m[w] |= wordFlag(slot+1) << dateLexShift
 		}
 	}
 	return m

@@ -614,11 +614,11 @@ func dateTokensOf(s string, ts []tok, toks []dateToken) []dateToken {
 			}
 		case t.flags&fMayDate == 0 && end-start == len(t.text) && dateNoDigit(s, start, end):
 			// ASCII letters and digits (see mayDate) but no digit, its
-			// possessive, if any, not cut off: a word to dates too, and
-			// dateLexTable holds it only if the flags say so.
+			// possessive, if any, not cut off: a word to dates too, whose
+			// fold's flags tell its slot in dateLexTable.
 			dt := dateToken{start: start, end: end, kind: dtWord, upper: t.cap}
-			if t.flags&fDateLex != 0 {
-				dt.lex = dateLexWord(s, start, end)
+			if slot := t.flags >> dateLexShift; slot != 0 {
+				dt.lex = dateLexTable[slot-1].lex
 			}
 			toks = append(toks, dt)
 			continue
@@ -842,6 +842,21 @@ type dateLexSlot struct {
 // dateWord looks words up.
 func dateLexKeyed(k string) bool {
 	return k != "" && len(k) <= dateLexMax && strings.ToLower(k) == k && dateLetterWord(k)
+}
+
+// dateLexSlotOf returns the slot of dateLexTable that holds the word k;
+// ok is false when it holds none.
+func dateLexSlotOf(k string) (slot int, ok bool) {
+	if !dateLexKeyed(k) {
+		return 0, false
+	}
+	k0, k1 := dateLexKey(k, 0, len(k))
+	for s := dateLexHash(k0, k1); dateLexTable[s].k0 != 0; s = (s + 1) % uint32(len(dateLexTable)) {
+		if dateLexTable[s].k0 == k0 && dateLexTable[s].k1 == k1 {
+			return int(s), true
+		}
+	}
+	return 0, false
 }
 
 // dateLetterWord reports whether w is ASCII letters only.

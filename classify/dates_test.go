@@ -780,6 +780,27 @@ func dateTokensOfDiff(s string) string {
 	return ""
 }
 
+// TestDateLexSlot holds the slots of dateLexTable that the words' flags
+// keep to the lexicon, and checks that the slots and the word sets' bits
+// fit their flags apart.
+func TestDateLexSlot(t *testing.T) {
+	if fMayDate >= 1<<dateLexShift || len(dateLexTable) >= 1<<(32-dateLexShift) {
+		t.Fatalf("flags up to %b and %d slots do not fit apart at bit %d", fMayDate, len(dateLexTable), dateLexShift)
+	}
+	for w, l := range dateLexicon {
+		slot := int(wordFlags[w] >> dateLexShift)
+		if !dateLexKeyed(w) {
+			if slot != 0 {
+				t.Errorf("%q: flags keep slot %d of a word dateLexTable does not hold", w, slot-1)
+			}
+			continue
+		}
+		if slot == 0 || dateLexTable[slot-1].lex != l {
+			t.Errorf("%q: flags keep slot %d, not the word's", w, slot-1)
+		}
+	}
+}
+
 // TestDateTokensOf holds the date tokens Classifier.Article reads off
 // attribution's to dateTokenize's on the sentences of mayDateSentences.
 func TestDateTokensOf(t *testing.T) {
