@@ -612,10 +612,11 @@ func dateTokensOf(s string, ts []tok, toks []dateToken) []dateToken {
 				toks = append(toks, dateToken{start: start, end: end, kind: dtPunct})
 				continue
 			}
-		case t.flags&fMayDate == 0 && end-start == len(t.text) && dateNoDigit(s, start, end):
-			// ASCII letters and digits (see mayDate) but no digit, its
-			// possessive, if any, not cut off: a word to dates too, whose
-			// fold's flags tell its slot in dateLexTable.
+		case t.flags&fMayDate == 0 && end-start == len(t.text) && (t.flags>>dateLexShift != 0 || dateNoDigit(s, start, end)):
+			// ASCII letters and digits (see mayDate) but no digit (as
+			// every word dateLexTable holds), its possessive, if any,
+			// not cut off: a word to dates too, whose fold's flags tell
+			// its slot in dateLexTable.
 			dt := dateToken{start: start, end: end, kind: dtWord, upper: t.cap}
 			if slot := t.flags >> dateLexShift; slot != 0 {
 				dt.lex = dateLexTable[slot-1].lex
@@ -636,6 +637,11 @@ func dateTokensOf(s string, ts []tok, toks []dateToken) []dateToken {
 // set, a digit has not.
 func dateNoDigit(s string, i, j int) bool {
 	const m = 0x4040404040404040
+	if n := uint(j - i); n <= 8 && i+8 <= len(s) {
+		// The usual word: eight bytes read from its start, masked.
+		mj := uint64(m) >> (64 - 8*n)
+		return binary.LittleEndian.Uint64([]byte(s[i:i+8]))&mj == mj
+	}
 	for ; j-i > 8; i += 8 {
 		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&m != m {
 			return false
