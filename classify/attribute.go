@@ -275,6 +275,9 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			}
 			out = append(out, tok{text: s[i : i+size], punct: p, start: int32(i), end: int32(i + size), quote: quoted})
 			i += size
+			if i < len(s) && s[i] == ' ' {
+				i++ // as after a word
+			}
 			continue
 		}
 		// plain: ASCII letters and digits only; ascii: ASCII only.
@@ -359,6 +362,9 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			t.flags |= fMayDate
 		}
 		out = append(out, t)
+		if j < len(s) && s[j] == ' ' {
+			j++ // the space after most words, without a turn of the loop
+		}
 		i = j
 	}
 	return out, quoted
