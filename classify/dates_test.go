@@ -396,6 +396,25 @@ var inferYearSeeds = []string{
 	"Sept. 2021 had passed\u00a0and\u2009November 2021 had been",
 }
 
+// FuzzDateNextDigit holds dateNextDigit, which tests eight bytes at a
+// time, to a test of each byte, from each position of the text.
+func FuzzDateNextDigit(f *testing.F) {
+	for _, s := range []string{"", "7", "no digits at all here", "x\x80\xb0\xb9/:09", "elections held in 2020.", "\u0661 and \u00b9 \uff10 then 5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && (text[want] < '0' || text[want] > '9') {
+				want++
+			}
+			if got := dateNextDigit(text, i); got != want {
+				t.Fatalf("dateNextDigit(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
+}
+
 // FuzzInferYear holds InferYear, which scans only the tokens around each
 // four-digit number, to the scan of every token.
 func FuzzInferYear(f *testing.F) {
