@@ -1009,9 +1009,10 @@ func (a *Actors) attributeIn(sc *attrScratch, text string, sents []corpus.Senten
 // folds' hashes, rather than a set of its words or a read for each word.
 type lowerWords struct {
 	asks []lowerAsk
-	// bloom has bit wordHash(fold)%256 set for the fold of each ask, so
-	// that drop compares few tokens' folds.
-	bloom [4]uint64
+	// bloom has bit wordHash(fold)%1024 set for the fold of each ask, so
+	// that drop compares few tokens' folds: a long article asks about
+	// dozens of words, which would set too many of fewer bits.
+	bloom [16]uint64
 }
 
 // A lowerAsk is a weak mention to drop if the article writes its word in
@@ -1031,7 +1032,7 @@ func (l *lowerWords) ask(m int, t *tok) {
 		return
 	}
 	l.asks = append(l.asks, lowerAsk{m: m, fold: t.fold, hash: t.hash})
-	l.bloom[t.hash>>6&3] |= 1 << (t.hash & 63)
+	l.bloom[t.hash>>6&15] |= 1 << (t.hash & 63)
 }
 
 // find sets the found field of each ask, reading ts, the tokens of the
@@ -1039,7 +1040,7 @@ func (l *lowerWords) ask(m int, t *tok) {
 func (l *lowerWords) find(ts []tok) {
 	for k := range ts {
 		t := &ts[k]
-		if l.bloom[t.hash>>6&3]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
+		if l.bloom[t.hash>>6&15]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
 			continue
 		}
 		for q := range l.asks {
