@@ -1367,8 +1367,8 @@ func notCue(ts []tok, c int) bool {
 // allQuoted reports whether every word of ts is inside a quotation.
 func allQuoted(ts []tok) bool {
 	n := 0
-	for _, t := range ts {
-		if t.word() {
+	for k := range ts {
+		if t := &ts[k]; t.word() {
 			if !t.quote {
 				return false
 			}
@@ -1384,8 +1384,8 @@ func (st *state) quoteOnly(s *sent) (actor, speaker who, cue string) {
 	if st.i+1 < len(st.ss) {
 		n := &st.ss[st.i+1]
 		words := 0
-		for _, t := range n.ts {
-			if t.word() {
+		for k := range n.ts {
+			if n.ts[k].word() {
 				words++
 			}
 		}
@@ -1551,8 +1551,8 @@ func dateline(ts []tok, m *mention) bool {
 	if m.first != 0 {
 		return false
 	}
-	for _, t := range ts[m.first : m.last+1] {
-		if strings.ToUpper(t.text) != t.text || len(t.text) < 2 {
+	for k := m.first; k <= m.last; k++ {
+		if t := ts[k].text; strings.ToUpper(t) != t || len(t) < 2 {
 			return false
 		}
 	}
