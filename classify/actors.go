@@ -30,11 +30,11 @@ type Actor struct {
 }
 
 // person reports whether the actor is a person (pronouns refer to them).
-func (a Actor) person() bool { return a.Kind == "person" }
+func (a *Actor) person() bool { return a.Kind == "person" }
 
 // validAt reports whether the row's names match at t; a zero t matches
 // every row.
-func (a Actor) validAt(t time.Time) bool {
+func (a *Actor) validAt(t time.Time) bool {
 	if t.IsZero() {
 		return true
 	}

@@ -109,7 +109,10 @@ type tok struct {
 	cap        bool     // starts with an upper-case letter
 }
 
-func (t tok) word() bool { return t.punct == 0 }
+// word reports whether t is a word, not a mark. It and is take a
+// pointer: with a 56-byte tok for receiver, the rules' calls on ts[k]
+// cost some 6 % more of attribution (BenchmarkAttributeWire).
+func (t *tok) word() bool { return t.punct == 0 }
 
 // mayNameTok is Actors.mayName for the token t, remembered in its flags:
 // appendMentions asks about a word once for each name it may start.
@@ -124,7 +127,7 @@ func (a *Actors) mayNameTok(t *tok) bool {
 }
 
 // is reports whether the token's fold is in the word sets of f.
-func (t tok) is(f wordFlag) bool { return t.flags&f != 0 }
+func (t *tok) is(f wordFlag) bool { return t.flags&f != 0 }
 
 // A wordFlag stands for one of the word sets the rules look words up in:
 // the tokenizer looks a word up once in wordFlags, and the rules test its
@@ -156,6 +159,12 @@ const (
 	// an anchoring word other than itself (see mayDate).
 	fMayDate
 )
+
+// dateLexShift is where a word's slot in dateLexTable is kept in its
+// flags, plus one, above the bits of the sets: 0 if the table does not
+// hold the word. dateTokensOf reads a word's entry from there rather
+// than look the word up again.
+const dateLexShift = 22
 
 // mayDate reports whether the token t may give findDate an anchoring
 // word of the date lexicon (see dateAnchored), or a number unless t is
@@ -208,6 +217,9 @@ var wordFlags = func() map[string]wordFlag {
 	for w, l := range dateLexicon {
 		if l.anchors() {
 			m[w] |= fDateAnchor
+		}
+		if slot, ok := dateLexSlotOf(w); ok {
+			m[w] |= wordFlag(slot+1) << dateLexShift
 		}
 	}
 	return m
@@ -266,6 +278,9 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			}
 			out = append(out, tok{text: s[i : i+size], punct: p, start: int32(i), end: int32(i + size), quote: quoted})
 			i += size
+			if i < len(s) && s[i] == ' ' {
+				i++ // as after a word
+			}
 			continue
 		}
 		// plain: ASCII letters and digits only; ascii: ASCII only.
@@ -350,6 +365,9 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			t.flags |= fMayDate
 		}
 		out = append(out, t)
+		if j < len(s) && s[j] == ' ' {
+			j++ // the space after most words, without a turn of the loop
+		}
 		i = j
 	}
 	return out, quoted
@@ -916,6 +934,14 @@ func (a *Actors) Attribute(text string, sents []corpus.Sentence, published time.
 func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string, published time.Time, mayDates []bool) []Attribution {
 	sc := getScratch()
 	defer putScratch(sc)
+	return a.attributeIn(sc, text, sents, clean, published, mayDates)
+}
+
+// attributeIn is attribute in the scratch sc, which keeps the tokens of
+// sentence i in sc.ss[i].ts until it goes back to the pool: the caller
+// may read them, as Classifier.Article reads the words of a sentence to
+// date it.
+func (a *Actors) attributeIn(sc *attrScratch, text string, sents []corpus.Sentence, clean []string, published time.Time, mayDates []bool) []Attribution {
 	st := &sc.st
 	st.a, st.at = a, published
 	if sc.keysOf != a {
@@ -986,9 +1012,10 @@ func (a *Actors) attribute(text string, sents []corpus.Sentence, clean []string,
 // folds' hashes, rather than a set of its words or a read for each word.
 type lowerWords struct {
 	asks []lowerAsk
-	// bloom has bit wordHash(fold)%256 set for the fold of each ask, so
-	// that drop compares few tokens' folds.
-	bloom [4]uint64
+	// bloom has bit wordHash(fold)%1024 set for the fold of each ask, so
+	// that drop compares few tokens' folds: a long article asks about
+	// dozens of words, which would set too many of fewer bits.
+	bloom [16]uint64
 }
 
 // A lowerAsk is a weak mention to drop if the article writes its word in
@@ -1008,7 +1035,7 @@ func (l *lowerWords) ask(m int, t *tok) {
 		return
 	}
 	l.asks = append(l.asks, lowerAsk{m: m, fold: t.fold, hash: t.hash})
-	l.bloom[t.hash>>6&3] |= 1 << (t.hash & 63)
+	l.bloom[t.hash>>6&15] |= 1 << (t.hash & 63)
 }
 
 // find sets the found field of each ask, reading ts, the tokens of the
@@ -1016,7 +1043,7 @@ func (l *lowerWords) ask(m int, t *tok) {
 func (l *lowerWords) find(ts []tok) {
 	for k := range ts {
 		t := &ts[k]
-		if l.bloom[t.hash>>6&3]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
+		if l.bloom[t.hash>>6&15]&(1<<(t.hash&63)) == 0 || !t.word() || t.cap {
 			continue
 		}
 		for q := range l.asks {
@@ -1209,7 +1236,7 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	var acc who
 	accAt, accUnnamed := -1, false
 	for j := 0; j+2 < len(ts); j++ {
-		if ts[j].fold == "according" && ts[j+1].fold == "to" && !ts[j].quote {
+		if t := &ts[j]; t.fold == "according" && ts[j+1].fold == "to" && !t.quote {
 			if w := st.nounPhrase(s, j+2, 8); w.ok() {
 				acc, accAt = w, j
 				break
@@ -1242,7 +1269,8 @@ func (st *state) resolve(s *sent) (actor, speaker who, cue string) {
 	}
 	// Reporting verbs, in order; the first whose subject is found wins.
 	for c := from; c < len(ts); c++ {
-		if !ts[c].word() || ts[c].quote || !ts[c].is(fCue) || notCue(ts, c) {
+		// Most words are no cue: that is tested first.
+		if t := &ts[c]; !t.is(fCue) || !t.word() || t.quote || notCue(ts, c) {
 			continue
 		}
 		if ts[c].cap && c > 0 && mentionAt(s, c-1) == nil {
@@ -1339,8 +1367,8 @@ func notCue(ts []tok, c int) bool {
 // allQuoted reports whether every word of ts is inside a quotation.
 func allQuoted(ts []tok) bool {
 	n := 0
-	for _, t := range ts {
-		if t.word() {
+	for k := range ts {
+		if t := &ts[k]; t.word() {
 			if !t.quote {
 				return false
 			}
@@ -1356,8 +1384,8 @@ func (st *state) quoteOnly(s *sent) (actor, speaker who, cue string) {
 	if st.i+1 < len(st.ss) {
 		n := &st.ss[st.i+1]
 		words := 0
-		for _, t := range n.ts {
-			if t.word() {
+		for k := range n.ts {
+			if n.ts[k].word() {
 				words++
 			}
 		}
@@ -1523,8 +1551,8 @@ func dateline(ts []tok, m *mention) bool {
 	if m.first != 0 {
 		return false
 	}
-	for _, t := range ts[m.first : m.last+1] {
-		if strings.ToUpper(t.text) != t.text || len(t.text) < 2 {
+	for k := m.first; k <= m.last; k++ {
+		if t := ts[k].text; strings.ToUpper(t) != t || len(t) < 2 {
 			return false
 		}
 	}
@@ -1863,11 +1891,10 @@ func (st *state) clauseSubject(s *sent) who {
 func (st *state) laterSubject(s *sent) who {
 	ts := s.ts
 	for k := 1; k < len(ts); k++ {
-		if ts[k].quote || !ts[k].word() {
-			continue
-		}
-		p := &ts[k-1]
-		if !(p.punct == ',' || p.punct == ';' || p.word() && p.is(fClause)) {
+		// Most words follow neither a mark nor a clause word: that is
+		// tested first.
+		p, t := &ts[k-1], &ts[k]
+		if !(p.is(fClause) && p.word() || p.punct == ',' || p.punct == ';') || t.quote || !t.word() {
 			continue
 		}
 		if p.fold == "and" && k >= 2 && (mentionAt(s, k-2) != nil || ts[k-2].poss) {

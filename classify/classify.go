@@ -42,9 +42,12 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	// Dates resolve against the article's date; an undated article gets
 	// the year its text suggests, and its dates are marked inferred.
-	year, haveYear := 0, false
-	if a.Date.IsZero() {
-		year, haveYear = InferYear(body)
+	var anchor dateAnchor
+	haveYear := false
+	if !a.Date.IsZero() {
+		anchor = dateAnchor{ref: dateOf(a.Date), hasRef: true, pref: PreferPast} // as FindDate
+	} else if year, ok := InferYear(body); ok {
+		anchor, haveYear = dateAnchor{year: year, yearOnly: true}, true // as FindDateInYear
 	}
 	cleans := make([]string, len(sents))
 	for i, s := range sents {
@@ -55,7 +58,13 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 	// Attribution tells which sentences may hold a date, from its tokens:
 	// most do not, and need not be tokenised for dates.
 	an.mayDate = slices.Grow(an.mayDate[:0], len(sents))[:len(sents)]
-	attrs := actors.attribute(a.Text, sents, cleans, a.Date, an.mayDate)
+	// The scratch keeps attribution's tokens of each sentence, which the
+	// date tokens are read off.
+	sc := getScratch()
+	defer putScratch(sc)
+	attrs := actors.attributeIn(sc, a.Text, sents, cleans, a.Date, an.mayDate)
+	var dateBuf [64]dateToken
+	dateToks := dateBuf[:0] // room for the date tokens of a sentence
 
 	published := ""
 	if !a.Date.IsZero() {
@@ -99,10 +108,9 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		var ok bool
 		switch {
 		case !an.mayDate[i]:
-		case !a.Date.IsZero():
-			d, ok = FindDate(clean, a.Date, PreferPast)
-		case haveYear:
-			d, ok = FindDateInYear(clean, year)
+		case !a.Date.IsZero() || haveYear:
+			dateToks = dateTokensOf(clean, sc.ss[i].ts, dateToks[:0])
+			d, ok = dateFind(clean, dateToks, anchor)
 		}
 		if ok && d.Grain == GrainYear && !a.Date.IsZero() {
 			// A bare year in a dated article is background ("chairman

@@ -3,6 +3,7 @@ package classify
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
 	"unicode"
@@ -185,11 +186,7 @@ func InferYear(text string) (int, bool) {
 	// are scanned, not the whole text: an undated article is tokenised
 	// for its dates sentence by sentence later anyway.
 	best, bump := 0, false
-	for i := 0; i < len(text); {
-		if !dateIsDigit(text[i]) {
-			i++
-			continue
-		}
+	for i := dateNextDigit(text, 0); i < len(text); i = dateNextDigit(text, i) {
 		start := i
 		for i < len(text) && dateIsDigit(text[i]) {
 			i++
@@ -215,6 +212,32 @@ func InferYear(text string) (int, bool) {
 		best++
 	}
 	return best, true
+}
+
+// dateNextDigit returns the index of the first ASCII digit of text at or
+// after i, len(text) if there is none. It tests eight bytes at a time
+// (the exact test of Bit Twiddling Hacks' hasbetween): an article has a
+// digit every few hundred bytes, and InferYear reads it all.
+func dateNextDigit(text string, i int) int {
+	const (
+		ones = 0x0101010101010101
+		low7 = 0x7f * ones
+		high = 0x80 * ones
+	)
+	for ; i+8 <= len(text); i += 8 {
+		x := binary.LittleEndian.Uint64([]byte(text[i : i+8]))
+		// Per byte, its low seven bits t: 127+':'-t has the high bit
+		// set when t < ':', t+127-'/' when t > '/', and ^x when the byte
+		// is ASCII; no sum carries into the next byte.
+		t := x & low7
+		if m := ((127+':')*ones - t) & ^x & (t + (127-'/')*ones) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for i < len(text) && !dateIsDigit(text[i]) {
+		i++
+	}
+	return i
 }
 
 // dateTokensBefore returns the two tokens of text before the one that
@@ -574,7 +597,12 @@ func dateOrdinalSuffix(s string) bool {
 
 // dateTokenize appends the tokens of text to toks.
 func dateTokenize(text string, toks []dateToken) []dateToken {
-	for pos := 0; ; {
+	return dateTokenizeFrom(text, 0, toks)
+}
+
+// dateTokenizeFrom appends the tokens of text from byte pos to toks.
+func dateTokenizeFrom(text string, pos int, toks []dateToken) []dateToken {
+	for {
 		toks = append(toks, dateToken{})
 		next := dateScan(text, pos, &toks[len(toks)-1])
 		if next < 0 {
@@ -582,6 +610,68 @@ func dateTokenize(text string, toks []dateToken) []dateToken {
 		}
 		pos = next
 	}
+}
+
+// dateTokensOf is dateTokenize(s, toks) for a cleaned sentence s whose
+// attribution tokens are ts (from appendTokensLow): it reads the usual
+// word, ASCII letters only, and the usual mark off them, and scans s
+// again only for the others. The attribution tokeniser parts s wherever
+// the date tokeniser does (at spaces, at marks and where letters end)
+// and more, so that no date token spans two of its tokens or the spaces
+// between them; those are spaces to both but \v and \f, marks to dates.
+// FuzzDateTokensOf holds it to dateTokenize.
+func dateTokensOf(s string, ts []tok, toks []dateToken) []dateToken {
+	pos := 0 // the end of the tokens read
+	for k := range ts {
+		t := &ts[k]
+		start, end := int(t.start), int(t.end)
+		if start > pos && (start > pos+1 || s[pos] != ' ') {
+			toks = dateTokenizeFrom(s[:start], pos, toks) // spaces, maybe \v or \f
+		}
+		pos = end
+		switch {
+		case t.punct != 0:
+			if end-start == 1 && s[start] < utf8.RuneSelf {
+				toks = append(toks, dateToken{start: start, end: end, kind: dtPunct})
+				continue
+			}
+		case t.flags&fMayDate == 0 && end-start == len(t.text) && (t.flags>>dateLexShift != 0 || dateNoDigit(s, start, end)):
+			// ASCII letters and digits (see mayDate) but no digit (as
+			// every word dateLexTable holds), its possessive, if any,
+			// not cut off: a word to dates too, whose fold's flags tell
+			// its slot in dateLexTable.
+			dt := dateToken{start: start, end: end, kind: dtWord, upper: t.cap}
+			if slot := t.flags >> dateLexShift; slot != 0 {
+				dt.lex = dateLexTable[slot-1].lex
+			}
+			toks = append(toks, dt)
+			continue
+		}
+		toks = dateTokenizeFrom(s[:end], start, toks)
+	}
+	if pos < len(s) {
+		toks = dateTokenizeFrom(s, pos, toks) // spaces, maybe \v or \f
+	}
+	return toks
+}
+
+// dateNoDigit reports whether s[i:j], one or more ASCII letters and
+// digits, has no digit, eight bytes at a time: a letter has the bit 0x40
+// set, a digit has not.
+func dateNoDigit(s string, i, j int) bool {
+	const m = 0x4040404040404040
+	if n := uint(j - i); n <= 8 && i+8 <= len(s) {
+		// The usual word: eight bytes read from its start, masked.
+		mj := uint64(m) >> (64 - 8*n)
+		return binary.LittleEndian.Uint64([]byte(s[i:i+8]))&mj == mj
+	}
+	for ; j-i > 8; i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&m != m {
+			return false
+		}
+	}
+	mj := uint64(m) >> (64 - 8*uint(j-i))
+	return loadLE(s, i, j)&mj == mj
 }
 
 // ---- lexicon ----
@@ -757,7 +847,7 @@ const dateLexMax = 16
 // it with one OR and compares it with two, with no pass a byte.
 var dateLexTable = func() (t [512]dateLexSlot) {
 	for k, v := range dateLexicon {
-		if k == "" || len(k) > dateLexMax || strings.ToLower(k) != k || !dateLetterWord(k) {
+		if !dateLexKeyed(k) {
 			continue // dateWord reads no such word
 		}
 		k0, k1 := dateLexKey(k, 0, len(k))
@@ -774,6 +864,28 @@ var dateLexTable = func() (t [512]dateLexSlot) {
 type dateLexSlot struct {
 	k0, k1 uint64 // the word's first and next eight bytes
 	lex    dateLex
+}
+
+// dateLexKeyed reports whether dateLexTable holds the word k of
+// dateLexicon: one to dateLexMax ASCII letters in lower case, as
+// dateWord looks words up.
+func dateLexKeyed(k string) bool {
+	return k != "" && len(k) <= dateLexMax && strings.ToLower(k) == k && dateLetterWord(k)
+}
+
+// dateLexSlotOf returns the slot of dateLexTable that holds the word k;
+// ok is false when it holds none.
+func dateLexSlotOf(k string) (slot int, ok bool) {
+	if !dateLexKeyed(k) {
+		return 0, false
+	}
+	k0, k1 := dateLexKey(k, 0, len(k))
+	for s := dateLexHash(k0, k1); dateLexTable[s].k0 != 0; s = (s + 1) % uint32(len(dateLexTable)) {
+		if dateLexTable[s].k0 == k0 && dateLexTable[s].k1 == k1 {
+			return int(s), true
+		}
+	}
+	return 0, false
 }
 
 // dateLetterWord reports whether w is ASCII letters only.
@@ -1764,17 +1876,17 @@ func dateDayOfMonth(r time.Time, d, mod int, pref Preference) (time.Time, Grain,
 // findDate scans text for date expressions and picks one (see FindDate).
 func findDate(text string, a dateAnchor) (EventDate, bool) {
 	var buf [64]dateToken
-	p := dateParser{text: text, toks: dateTokenize(text, buf[:0])}
-	if !dateAnchored(p.toks) {
-		return EventDate{}, false
-	}
-	return dateFind(text, p.toks, a)
+	return dateFind(text, dateTokenize(text, buf[:0]), a)
 }
 
 // dateFind is findDate for toks, the tokens of text. (The two come
 // apart so that the result, which holds a part of text, does not make
-// the tokens escape as parts of one dateParser would.)
+// the tokens escape as parts of one dateParser would, and so that
+// Classifier.Article can read the tokens off attribution's.)
 func dateFind(text string, toks []dateToken, a dateAnchor) (EventDate, bool) {
+	if !dateAnchored(toks) {
+		return EventDate{}, false
+	}
 	p := &dateParser{text: text, toks: toks}
 	var (
 		best     EventDate

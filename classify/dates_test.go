@@ -7,6 +7,7 @@ import (
 	"github.com/stancemix/stance/internal/shared"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -395,6 +396,25 @@ var inferYearSeeds = []string{
 	"Sept. 2021 had passed\u00a0and\u2009November 2021 had been",
 }
 
+// FuzzDateNextDigit holds dateNextDigit, which tests eight bytes at a
+// time, to a test of each byte, from each position of the text.
+func FuzzDateNextDigit(f *testing.F) {
+	for _, s := range []string{"", "7", "no digits at all here", "x\x80\xb0\xb9/:09", "elections held in 2020.", "\u0661 and \u00b9 \uff10 then 5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for i := 0; i <= len(text); i++ {
+			want := i
+			for want < len(text) && (text[want] < '0' || text[want] > '9') {
+				want++
+			}
+			if got := dateNextDigit(text, i); got != want {
+				t.Fatalf("dateNextDigit(%q, %d) = %d, want %d", text, i, got, want)
+			}
+		}
+	})
+}
+
 // FuzzInferYear holds InferYear, which scans only the tokens around each
 // four-digit number, to the scan of every token.
 func FuzzInferYear(f *testing.F) {
@@ -701,11 +721,11 @@ func mayDateOf(s string) (may, anchored bool) {
 	return mayDate(s, ts), dateAnchored(dateTokenize(s, nil))
 }
 
-// TestMayDate holds attribution's test of whether a sentence may hold a
-// date, which lets Classifier.Article skip FindDate, to dateAnchored, on
-// the labelled corpora and 500 generated wire articles, and counts the
-// sentences it lets skip.
-func TestMayDate(t *testing.T) {
+// mayDateSentences returns the cleaned sentences of the labelled corpora
+// and of 500 generated wire articles, and a few of the cases between the
+// two tokenisers.
+func mayDateSentences(t *testing.T) []string {
+	t.Helper()
 	var sentences []string
 	paths, err := filepath.Glob("../data/stance/*.tsv")
 	if err != nil || len(paths) == 0 {
@@ -726,6 +746,15 @@ func TestMayDate(t *testing.T) {
 	}
 	sentences = append(sentences, "On Jan. 5", "Venezuela's 2nd round", "mid-March", "Maduro's Tuesday", "the year's end",
 		"TUESDAY", "Gonz\u00e1lez on martes", "Sanders' day", "G7 talks", "x\u00a0Monday", "week\u2019s", "tonight's", "'Tis May")
+	return sentences
+}
+
+// TestMayDate holds attribution's test of whether a sentence may hold a
+// date, which lets Classifier.Article skip FindDate, to dateAnchored, on
+// the sentences of mayDateSentences, and counts the sentences it lets
+// skip.
+func TestMayDate(t *testing.T) {
+	sentences := mayDateSentences(t)
 	skip := 0
 	for _, s := range sentences {
 		may, anchored := mayDateOf(s)
@@ -748,6 +777,70 @@ func FuzzMayDate(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if may, anchored := mayDateOf(s); anchored && !may {
 			t.Errorf("%q: dateAnchored, but mayDate is false for every token", s)
+		}
+	})
+}
+
+// dateTokensOfDiff compares the date tokens dateTokensOf reads off
+// attribution's tokens of s, with the default dictionary and with none,
+// with dateTokenize's, and reports a difference, "" if none.
+func dateTokensOfDiff(s string) string {
+	want := dateTokenize(s, nil)
+	for _, a := range []*Actors{DefaultActors(), nil} {
+		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+		got := dateTokensOf(s, ts, nil)
+		if slices.Equal(want, got) {
+			continue
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(dateToken{}, dateLex{}), cmpopts.EquateEmpty()); diff != "" {
+			return fmt.Sprintf("dateTokensOf(%q) with dictionary %v mismatch (-want +got):\n%s", s, a != nil, diff)
+		}
+	}
+	return ""
+}
+
+// TestDateLexSlot holds the slots of dateLexTable that the words' flags
+// keep to the lexicon, and checks that the slots and the word sets' bits
+// fit their flags apart.
+func TestDateLexSlot(t *testing.T) {
+	if fMayDate >= 1<<dateLexShift || len(dateLexTable) >= 1<<(32-dateLexShift) {
+		t.Fatalf("flags up to %b and %d slots do not fit apart at bit %d", fMayDate, len(dateLexTable), dateLexShift)
+	}
+	for w, l := range dateLexicon {
+		slot := int(wordFlags[w] >> dateLexShift)
+		if !dateLexKeyed(w) {
+			if slot != 0 {
+				t.Errorf("%q: flags keep slot %d of a word dateLexTable does not hold", w, slot-1)
+			}
+			continue
+		}
+		if slot == 0 || dateLexTable[slot-1].lex != l {
+			t.Errorf("%q: flags keep slot %d, not the word's", w, slot-1)
+		}
+	}
+}
+
+// TestDateTokensOf holds the date tokens Classifier.Article reads off
+// attribution's to dateTokenize's on the sentences of mayDateSentences.
+func TestDateTokensOf(t *testing.T) {
+	for _, s := range mayDateSentences(t) {
+		if diff := dateTokensOfDiff(s); diff != "" {
+			t.Fatal(diff)
+		}
+	}
+}
+
+// FuzzDateTokensOf holds the date tokens dateTokensOf reads off
+// attribution's to dateTokenize's.
+func FuzzDateTokensOf(f *testing.F) {
+	for _, s := range append([]string{"", " ", "said on Tuesday", "Venezuela's 2nd", "mid-March", "10am", "Sanders' week",
+		"''quoted'' ``x''", "a\vb\fc \u00a0 d\u2003", "Gonz\u00e1lez e\u0301t\u00e9", "\xffab\xfe", "U.S. Jan. 5",
+		"abcdefghijklmnopqrstuvwxyz0", "a1b2c3", "THURSDAYS sept", "\u0661\u0662 x", "x  \t\n y "}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := dateTokensOfDiff(s); diff != "" {
+			t.Error(diff)
 		}
 	})
 }
