@@ -366,7 +366,7 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 			panic("corpus: key of a prefixed term")
 		}
 		not, lead, rest := p.Not, p.Prefix == LeadPart, p.Base
-		if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+		if mayCutKey(rest) {
 			not, lead, rest = cutKey(not, lead, rest)
 		}
 		h := termHash(rest)
@@ -403,12 +403,20 @@ func (p TermParts) key() (not, lead bool, rest string) {
 		panic("corpus: key of a prefixed term")
 	}
 	not, lead, rest = p.Not, p.Prefix == LeadPart, p.Base
-	if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+	if mayCutKey(rest) {
 		// A word that may start as a prefix does: a call only for
 		// these.
 		not, lead, rest = cutKey(not, lead, rest)
 	}
 	return not, lead, rest
+}
+
+// mayCutKey reports whether rest may start with "not_" or LeadPrefix,
+// from its first byte and the byte where the prefix's "_" would be: few
+// words pass, fewer than every word of four bytes or more that starts
+// with 'n' or 'l'.
+func mayCutKey(rest string) bool {
+	return len(rest) > 3 && rest[0] == 'n' && rest[3] == '_' || len(rest) > 4 && rest[0] == 'l' && rest[4] == '_'
 }
 
 // cutKey is the end of key: it cuts "not_", unless not, then LeadPrefix,

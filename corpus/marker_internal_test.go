@@ -85,6 +85,19 @@ func FuzzAddRun(f *testing.F) {
 	})
 }
 
+// FuzzMayCutKey checks that mayCutKey lets through every term that
+// cutKey cuts a prefix from.
+func FuzzMayCutKey(f *testing.F) {
+	for _, w := range []string{"", "not_", "not_x", "lead_", "lead_x", "not_lead_x", "news", "leader", "nota", "lead", "no_x", "le_x"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if _, _, rest := cutKey(false, false, w); rest != w && !mayCutKey(w) {
+			t.Errorf("mayCutKey(%q) = false, but cutKey cuts it to %q", w, rest)
+		}
+	})
+}
+
 // FuzzIsWordToken checks that isWordToken, which reads a token's term,
 // tells the words as isWordTerm of their raw terms does, lower-cased or
 // not.
