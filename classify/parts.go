@@ -102,18 +102,11 @@ func partSlot(p corpus.TermParts) int {
 	return s
 }
 
-// entry returns the entry of p's base, or -1 when no term has it. seen
-// has one element per word of the sentence, 0 until the word's entry is
-// looked up and its entry plus 2 after: the table is looked up once for
-// all the terms of a word. The scorers check seen themselves, inline, and
-// call entry only when it has no entry.
-func (ix *partsIndex) entry(p corpus.TermParts, seen []int32) int32 {
-	e := ix.bases.find(p.Base)
-	if p.Tok >= 0 {
-		seen[p.Tok] = e + 2
-	}
-	return e
-}
+// The scorers look a word's base up once for all the terms of the word:
+// seen has one element per word of the sentence, 0 until the word's base
+// is looked up in bases and its entry (-1 for none) plus 2 after. They
+// check and fill seen themselves, written out in each, instead of through
+// a function, which would be too big to be inlined: a call for each word.
 
 // scoreRows is how many terms' rows the scorers add to a Scorer at a
 // time (models.Scorer.AddRows), from an array on the stack.
@@ -126,9 +119,13 @@ func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, se
 	n := 0
 	for _, p := range parts {
 		var e int32
-		if p.Tok < 0 || seen[p.Tok] == 0 {
-			e = ix.entry(p, seen)
-		} else {
+		switch {
+		case p.Tok < 0:
+			e = ix.bases.find(p.Base)
+		case seen[p.Tok] == 0:
+			e = ix.bases.find(p.Base)
+			seen[p.Tok] = e + 2
+		default:
 			e = seen[p.Tok] - 2
 		}
 		row := int32(-1)
@@ -155,9 +152,13 @@ func (ix *partsIndex) scoreSentiment(s *models.Scorer, parts []corpus.TermParts,
 	n := 0
 	for _, p := range parts {
 		var e int32
-		if p.Tok < 0 || seen[p.Tok] == 0 {
-			e = ix.entry(p, seen)
-		} else {
+		switch {
+		case p.Tok < 0:
+			e = ix.bases.find(p.Base)
+		case seen[p.Tok] == 0:
+			e = ix.bases.find(p.Base)
+			seen[p.Tok] = e + 2
+		default:
 			e = seen[p.Tok] - 2
 		}
 		row := int32(-1)

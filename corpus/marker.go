@@ -3,6 +3,7 @@ package corpus
 import (
 	"iter"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -167,10 +168,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case !marked && f.Names:
 		return pf.addNames(dst, words, sentence)
 	case !marked:
-		for i, t := range words {
-			dst = pf.add(dst, t.Term, int32(i), noPrefix)
-		}
-		return dst
+		return pf.addRun(dst, words, nil)
 	case f.Names && len(m.occ) == 0:
 		// Lexicon terms only: as appendLexicon, the marked sentence's
 		// words with the runs of names merged, " .", and the terms.
@@ -197,9 +195,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	for i, tok := range mk.from {
-		dst = pf.add(dst, toks[i].Term, tok, noPrefix)
-	}
+	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from)
 	lower := f.Lower
 	for k, a := range m.adds {
 		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
@@ -290,6 +286,48 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 	return append(dst, p)
 }
 
+// addRun is add of the term of each of toks, without a prefix, with
+// word token from[i], or i when from is nil: add's unprefixed path as one
+// loop over a sentence's words, which holds the filter's state in
+// registers and grows dst once, instead of a call for each word.
+func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32) []TermParts {
+	dst = slices.Grow(dst, len(toks))
+	in, stream := pf.in, pf.stream
+	for i := range toks {
+		base, tok := toks[i].Term, int32(i)
+		if from != nil {
+			tok = from[i]
+		}
+		if pf.numbers && base != "" && isDigit(base[0]) {
+			base, tok = "<num>", -1
+		}
+		if isPunct(base) {
+			if base != "\"" {
+				in = false
+			}
+			if pf.track {
+				stream = append(stream, -int32(base[0]))
+			}
+			continue
+		}
+		if pf.track {
+			stream = append(stream, int32(len(dst)))
+		}
+		p := TermParts{Base: base, Tok: tok}
+		if pf.negation {
+			switch {
+			case in:
+				p.Not = true
+			case mayNegate(base) && negatesLower(base, base):
+				in = true
+			}
+		}
+		dst = append(dst, p)
+	}
+	pf.in, pf.stream = in, stream
+	return dst
+}
+
 // addNames adds the tokens words of text with the runs of names merged,
 // as appendNames merges them.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
@@ -328,7 +366,7 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 			panic("corpus: key of a prefixed term")
 		}
 		not, lead, rest := p.Not, p.Prefix == LeadPart, p.Base
-		if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+		if mayCutKey(rest) {
 			not, lead, rest = cutKey(not, lead, rest)
 		}
 		h := termHash(rest)
@@ -365,12 +403,20 @@ func (p TermParts) key() (not, lead bool, rest string) {
 		panic("corpus: key of a prefixed term")
 	}
 	not, lead, rest = p.Not, p.Prefix == LeadPart, p.Base
-	if len(rest) > 3 && (rest[0] == 'n' || rest[0] == 'l') {
+	if mayCutKey(rest) {
 		// A word that may start as a prefix does: a call only for
 		// these.
 		not, lead, rest = cutKey(not, lead, rest)
 	}
 	return not, lead, rest
+}
+
+// mayCutKey reports whether rest may start with "not_" or LeadPrefix,
+// from its first byte and the byte where the prefix's "_" would be: few
+// words pass, fewer than every word of four bytes or more that starts
+// with 'n' or 'l'.
+func mayCutKey(rest string) bool {
+	return len(rest) > 3 && rest[0] == 'n' && rest[3] == '_' || len(rest) > 4 && rest[0] == 'l' && rest[4] == '_'
 }
 
 // cutKey is the end of key: it cuts "not_", unless not, then LeadPrefix,

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -44,6 +45,55 @@ func FuzzMayNegate(f *testing.F) {
 		// As polarities asks, of a word and its lower-cased term.
 		if negatesLower(w, strings.ToLower(w)) && !mayNegate(w) {
 			t.Errorf("mayNegate(%q) = false, but it negates lower-cased", w)
+		}
+	})
+}
+
+// FuzzAddRun holds partsFilter.addRun to add of each token, with and
+// without the word tokens' indices from, for every setting of the
+// filters, starting in a negation's scope or not.
+func FuzzAddRun(f *testing.F) {
+	for _, s := range []string{"They did not, as 3 said, refuse \"it\" (never). No.", "Didn't x: y; cannot 42 z! n't’t", "NOT a \u212Aelvin"} {
+		f.Add(s, byte(0))
+		f.Add(s, byte(0xff))
+	}
+	f.Fuzz(func(t *testing.T, s string, flags byte) {
+		toks := WordTokenizer{Lower: flags&16 != 0}.Tokenize(s)
+		var from []int32
+		if flags&32 != 0 {
+			for i := range toks {
+				from = append(from, int32(len(toks)-i))
+			}
+		}
+		dst := []TermParts{{Base: "x", Tok: -1}}
+		newFilter := func() partsFilter {
+			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
+		}
+		want, wf := slices.Clone(dst), newFilter()
+		for i, tok := range toks {
+			w := int32(i)
+			if from != nil {
+				w = from[i]
+			}
+			want = wf.add(want, tok.Term, w, noPrefix)
+		}
+		gf := newFilter()
+		got := gf.addRun(slices.Clone(dst), toks, from)
+		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
+			t.Errorf("addRun of %q (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
+		}
+	})
+}
+
+// FuzzMayCutKey checks that mayCutKey lets through every term that
+// cutKey cuts a prefix from.
+func FuzzMayCutKey(f *testing.F) {
+	for _, w := range []string{"", "not_", "not_x", "lead_", "lead_x", "not_lead_x", "news", "leader", "nota", "lead", "no_x", "le_x"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		if _, _, rest := cutKey(false, false, w); rest != w && !mayCutKey(w) {
+			t.Errorf("mayCutKey(%q) = false, but cutKey cuts it to %q", w, rest)
 		}
 	})
 }

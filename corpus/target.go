@@ -210,20 +210,28 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 		m.pol = append(m.pol[:0], make([]int8, len(toks))...)
 	}
 	pol := m.pol
-	// Near words.
+	// Near words. The mentions are in order and do not overlap: the
+	// nearest before a word is the last that starts before it, the
+	// nearest after it the next, and a tie goes to the one before, as
+	// when every mention is measured in order.
 	if window > 0 {
+		next := 0 // occ[next] is the first mention that starts after token i
 		for i := range toks {
+			for next < len(occ) && occ[next].lo <= i {
+				next++
+			}
 			if role[i] == 1 || pos[i+1] == pos[i] {
 				continue
 			}
 			side, best := noPrefix, window+1
-			for _, o := range occ {
-				if i < o.lo {
-					if d := int(pos[o.lo] - pos[i]); d < best {
-						side, best = leftPrefix, d
-					}
-				} else if d := int(pos[i] - pos[o.hi-1]); d < best {
+			if next > 0 {
+				if d := int(pos[i] - pos[occ[next-1].hi-1]); d < best {
 					side, best = rightPrefix, d
+				}
+			}
+			if next < len(occ) {
+				if d := int(pos[occ[next].lo] - pos[i]); d < best {
+					side, best = leftPrefix, d
 				}
 			}
 			if side != noPrefix {

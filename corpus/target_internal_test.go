@@ -70,13 +70,15 @@ func FuzzMatchTokens(f *testing.F) {
 // FuzzMarkRoles holds the roles and word positions that mark finds in one
 // pass, the other names tested on the sentence's byte first, to the two
 // passes that found them before, each word's raw term given to
-// capitalised.
+// capitalised; and the near words' additions, measured to the nearest
+// mention on each side, to every mention measured in order.
 func FuzzMarkRoles(f *testing.F) {
 	for _, s := range [][2]string{
 		{"Merkel criticised Trump's plan.", "Trump"},
 		{"“Le Pen” — said Macron’s aide, “non.”", "Macron"},
 		{"Éric and ÉCHEC met Trump, Ünal and 'Smith' in the U.S.", "Trump"},
 		{"trump Trump", "trump"},
+		{"Trump met May, and Trump, who saw the plan in Trump Tower, told May of Trump.", "Trump"},
 	} {
 		f.Add(s[0], s[1])
 	}
@@ -113,6 +115,40 @@ func FuzzMarkRoles(f *testing.F) {
 			pos = append(pos, words)
 			if !slices.Equal(m.role, role) || !slices.Equal(m.pos, pos) {
 				t.Errorf("mark(%q, %q): roles %v, positions %v, want %v, %v (lower %v)", sentence, target, m.role, m.pos, role, pos, lower)
+			}
+			// The near words' additions, each word measured to every
+			// mention in order.
+			for _, window := range []int{1, 3} {
+				m.mark(target, window, true, true)
+				var near []addition
+				for i := range m.toks {
+					if role[i] == 1 || !m.isWord(i) {
+						continue
+					}
+					side, best := noPrefix, window+1
+					for _, o := range m.occ {
+						if i < o.lo {
+							if d := int(pos[o.lo] - pos[i]); d < best {
+								side, best = leftPrefix, d
+							}
+						} else if d := int(pos[i] - pos[o.hi-1]); d < best {
+							side, best = rightPrefix, d
+						}
+					}
+					if side == noPrefix {
+						continue
+					}
+					near = append(near, addition{prefix: uint8(side), tok: int32(i)})
+					if best == 1 {
+						near = append(near, addition{prefix: uint8(side + left1Prefix - leftPrefix), tok: int32(i)})
+					}
+					if p := m.pol[i]; p != 0 {
+						near = append(near, addition{prefix: uint8(side), tok: -1, lex: p})
+					}
+				}
+				if len(m.adds) < len(near) || !slices.Equal(m.adds[:len(near)], near) {
+					t.Errorf("mark(%q, %q, window %d): additions %v, want the near words' %v first (lower %v)", sentence, target, window, m.adds, near, lower)
+				}
 			}
 		}
 	})

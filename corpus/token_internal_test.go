@@ -2,9 +2,11 @@ package corpus
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -71,6 +73,35 @@ func FuzzWordTokenizer(f *testing.F) {
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("WordTokenizer{Lower: %v}.AppendTokensBuf(%q) mismatch (-want +got):\n%s", lower, s, diff)
 			}
+		}
+	})
+}
+
+// lowerBytes is lower as it was, byte by byte, the reference for its
+// words.
+func lowerBytes(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.ToLower(w)
+		}
+	}
+	return w
+}
+
+// FuzzLower holds lower to lowerBytes: the same string, and w itself
+// whenever lowerBytes gives w.
+func FuzzLower(f *testing.F) {
+	for _, w := range []string{"", "a", "A", "ab", "aB", "abc", "abC", "aBc", "said", "saiD", "Said", "plan", "planS", "sanctions", "sanctionS", "Sanctions", "sanctionsX", "élan", "éLAN", "abcdefgh", "abcdefgH", "abcdefghijklmnoP", "abcdefghiJklmnop", "\u212Aelvin", "x\xff", "[@`{"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		got, want := lower(w), lowerBytes(w)
+		if got != want {
+			t.Errorf("lower(%q) = %q, want %q", w, got, want)
+		}
+		if want == w && unsafe.StringData(got) != unsafe.StringData(w) {
+			t.Errorf("lower(%q) is a copy", w)
 		}
 	})
 }
