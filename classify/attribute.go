@@ -2,7 +2,6 @@ package classify
 
 import (
 	"bytes"
-	"encoding/binary"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // An Attribution says whose position a sentence states.
@@ -457,35 +457,6 @@ func lowerASCII(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// putLowerASCII writes s with its ASCII capitals lower-cased to b, which
-// has room for it: eight bytes at a time, then the tail.
-func putLowerASCII(b []byte, s string) {
-	b = b[:len(s)]
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-}
-
-// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
-// in the others (SWAR: no byte carries into the next), as corpus's
-// foldASCII does.
-func upper8(x uint64) uint64 {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	low7 := x &^ msb
-	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
-	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
-	return (geA ^ gtZ) &^ x & msb
 }
 
 // A mention is a name found in a sentence.
@@ -963,7 +934,7 @@ func (a *Actors) attributeIn(sc *attrScratch, text string, sents []corpus.Senten
 	low := make([]byte, size)
 	off := 0
 	for _, c := range clean {
-		putLowerASCII(low[off:], c)
+		swar.PutLowerASCII(low[off:], c)
 		off += len(c)
 	}
 	lowAll := unsafe.String(unsafe.SliceData(low), len(low))

@@ -636,21 +636,6 @@ func FuzzKeyRows(f *testing.F) {
 	})
 }
 
-// FuzzPutLowerASCII holds putLowerASCII, which lower-cases eight bytes at
-// a time, to lowerASCII, byte by byte.
-func FuzzPutLowerASCII(f *testing.F) {
-	for _, s := range []string{"", "A", "Secretary of State Antony J. Blinken", "@[`{AZaz09", "\u00c9L GONZ\u00c1LEZ \xff\xc0Z"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		b := make([]byte, len(s)+3)
-		putLowerASCII(b[1:], s)
-		if got, want := string(b[1:1+len(s)]), lowerASCII(s); got != want || b[0] != 0 || b[len(b)-2] != 0 {
-			t.Errorf("putLowerASCII(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
 // FuzzNameRun holds nameRun, which reads a run of words a word at a time,
 // to nameRunReference, which reads the whole run of words, then cuts it
 // at the first word no key or title holds; both ask mayNameTok of the

@@ -1,11 +1,10 @@
 package classify
 
 import (
-	"encoding/binary"
 	"math/bits"
-	"unsafe"
 
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/swar"
 	"github.com/stancemix/stance/models"
 )
 
@@ -222,9 +221,9 @@ func (t *baseTable) find(s string) int32 {
 	var a, b uint64 // baseWords(s), written out: a call of its own cost a tenth of find
 	switch n := len(s); {
 	case n >= 8:
-		a, b = load64(s, 0), load64(s, n-8)
+		a, b = swar.Load64(s, 0), swar.Load64(s, n-8)
 	case n >= 4:
-		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+		a, b = uint64(swar.Load32(s, 0)), uint64(swar.Load32(s, n-4))
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
 	}
@@ -252,9 +251,9 @@ func (t *baseTable) find(s string) int32 {
 func baseWords(s string) (a, b uint64) {
 	switch n := len(s); {
 	case n >= 8:
-		return load64(s, 0), load64(s, n-8)
+		return swar.Load64(s, 0), swar.Load64(s, n-8)
 	case n >= 4:
-		return uint64(load32(s, 0)), uint64(load32(s, n-4))
+		return uint64(swar.Load32(s, 0)), uint64(swar.Load32(s, n-4))
 	case n > 0:
 		return uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1]), 0
 	}
@@ -267,14 +266,4 @@ func baseWords(s string) (a, b uint64) {
 func baseHash(a, b uint64, n int) uint64 {
 	hi, lo := bits.Mul64(a^0x9e3779b97f4a7c15^uint64(n), b^0xbf58476d1ce4e5b9)
 	return hi ^ lo
-}
-
-// load64 and load32 read the little-endian word at s[i:], which must
-// have the bytes.
-func load64(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-}
-
-func load32(s string, i int) uint32 {
-	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
 }

@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // Clean returns the normalised form of s that models and matchers see;
@@ -51,7 +53,7 @@ func Clean(s string) string {
 					// Eight bytes from ' ' to 0x7f with no space after
 					// a space, at once (see isPlain).
 					const ones, highs = 0x0101010101010101, 0x8080808080808080
-					w, prev := load64(s, j), uint64(0)
+					w, prev := swar.Load64(s, j), uint64(0)
 					if prevSpace {
 						prev = 0x80
 					}
@@ -115,7 +117,7 @@ func isPlain(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i, prev := 0, uint64(0) // prev: 0x80 when the byte before s[i] is a space
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
+		w := swar.Load64(s, i)
 		if (w|(w+ones)|(w-0x20*ones)&^w)&highs != 0 {
 			break // a byte from 0x7f or below 0x20
 		}
@@ -158,7 +160,7 @@ func dropDebris(s string) string {
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			j := i + 1
-			for j+8 <= len(s) && load64(s, j)&0x8080808080808080 == 0 {
+			for j+8 <= len(s) && swar.Load64(s, j)&0x8080808080808080 == 0 {
 				j += 8
 			}
 			for j < len(s) && s[j] < utf8.RuneSelf {

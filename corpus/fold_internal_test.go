@@ -34,19 +34,6 @@ func FuzzFoldASCII(f *testing.F) {
 	})
 }
 
-func TestUpper8(t *testing.T) {
-	for c := 0; c < 256; c++ {
-		x := uint64(c) << 24
-		want := uint64(0)
-		if 'A' <= c && c <= 'Z' {
-			want = 0x80 << 24
-		}
-		if got := upper8(x | 0x5a41_00_5a_417a); got&(0xff<<24) != want {
-			t.Errorf("upper8 of byte %#x = %#x, want %#x", c, got&(0xff<<24), want)
-		}
-	}
-}
-
 // foldBenchText is mostly lower-case ASCII prose with a capital now and
 // then, as news is.
 var foldBenchText = strings.Repeat("The United States supports a negotiated solution to the political crisis in Venezuela, but will continue to put pressure on Nicolas Maduro's government. ", 20)

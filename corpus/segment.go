@@ -22,6 +22,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // abbrevs never end a sentence: titles and other words that are followed
@@ -72,7 +74,7 @@ func Split(text string) []Sentence {
 				stop = keep[ki]
 			}
 			for i+8 <= stop {
-				if m := specialBytes(load64(text, i)); m != 0 {
+				if m := specialBytes(swar.Load64(text, i)); m != 0 {
 					i += bits.TrailingZeros64(m) >> 3
 					break
 				}

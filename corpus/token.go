@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // A Token is one term of a text. Start and End are byte offsets into the
@@ -279,7 +280,7 @@ func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []To
 // call: the result is good until that array is written again.
 func foldASCII(s string, buf []byte) (string, []byte) {
 	i := 0
-	for i+8 <= len(s) && upper8(binary.LittleEndian.Uint64([]byte(s[i:i+8]))) == 0 {
+	for i+8 <= len(s) && swar.Upper8(swar.Load64(s, i)) == 0 {
 		i += 8
 	}
 	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
@@ -293,31 +294,10 @@ func foldASCII(s string, buf []byte) (string, []byte) {
 	}
 	b := buf[:len(s)]
 	copy(b, s[:i])
-	// Eight bytes at a time, then the tail.
-	for ; i+8 <= len(s); i += 8 {
-		x := binary.LittleEndian.Uint64([]byte(s[i : i+8]))
-		binary.LittleEndian.PutUint64(b[i:], x|upper8(x)>>2)
-	}
-	for ; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
+	swar.PutLowerASCII(b[i:], s[i:])
 	// The string is b's bytes without a copy, as strings.Builder does: b
 	// is not written again until the caller hands it back.
 	return unsafe.String(unsafe.SliceData(b), len(b)), buf
-}
-
-// upper8 returns 0x80 in each byte of x that is an ASCII capital, and 0
-// in the others (SWAR: no byte carries into the next).
-func upper8(x uint64) uint64 {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	low7 := x &^ msb
-	geA := low7 + (0x80-'A')*lsb   // high bit set where low7 >= 'A'
-	gtZ := low7 + (0x80-'Z'-1)*lsb // high bit set where low7 > 'Z'
-	return (geA ^ gtZ) &^ x & msb
 }
 
 func isASCII(w string) bool {
@@ -350,17 +330,17 @@ func lower(w string) string {
 	switch n := len(w); {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
-			if y := load64(w, i); y&msb|upper8(y) != 0 {
+			if y := swar.Load64(w, i); y&msb|swar.Upper8(y) != 0 {
 				return strings.ToLower(w)
 			}
 		}
-		x = load64(w, n-8)
+		x = swar.Load64(w, n-8)
 	case n >= 4:
-		x = uint64(load32(w, 0)) | uint64(load32(w, n-4))<<32
+		x = uint64(swar.Load32(w, 0)) | uint64(swar.Load32(w, n-4))<<32
 	case n > 0:
 		x = uint64(w[0]) | uint64(w[n>>1])<<8 | uint64(w[n-1])<<16
 	}
-	if x&msb|upper8(x) != 0 {
+	if x&msb|swar.Upper8(x) != 0 {
 		return strings.ToLower(w)
 	}
 	return w
@@ -725,30 +705,20 @@ func termHash(s string) uint64 {
 		// The middle eight bytes at a time; the first and last eight,
 		// which may overlap them, below.
 		for i := 8; i < n-8; i += 8 {
-			hi, lo := bits.Mul64(a^load64(s, i)^uniqueKeys[0], uniqueKeys[1])
+			hi, lo := bits.Mul64(a^swar.Load64(s, i)^uniqueKeys[0], uniqueKeys[1])
 			a = hi ^ lo
 		}
-		a ^= load64(s, 0)
-		b = load64(s, n-8)
+		a ^= swar.Load64(s, 0)
+		b = swar.Load64(s, n-8)
 	case n >= 8:
-		a, b = load64(s, 0), load64(s, n-8)
+		a, b = swar.Load64(s, 0), swar.Load64(s, n-8)
 	case n >= 4:
-		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+		a, b = uint64(swar.Load32(s, 0)), uint64(swar.Load32(s, n-4))
 	case n > 0:
 		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
 	}
 	hi, lo := bits.Mul64(a^uniqueKeys[0]^uint64(n), b^uniqueKeys[1])
 	return hi ^ lo
-}
-
-// load64 and load32 read the little-endian word at s[i:], which must
-// have the bytes.
-func load64(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-}
-
-func load32(s string, i int) uint32 {
-	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
 }
 
 // uniqueKeys key termHash, at random, so that no text can be written to

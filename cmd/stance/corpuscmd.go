@@ -11,6 +11,7 @@ import (
 
 	"github.com/stancemix/stance/cmd/stance/internal/table"
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/swar"
 )
 
 func cmdCorpus() *command {
@@ -194,7 +195,7 @@ func appendTruncated(b []byte, s string, n int) ([]byte, bool) {
 func asciiPrefix(s string, n int) int {
 	n = min(n, len(s))
 	i := 0
-	for i+8 <= n && load64(s, i)&0x8080808080808080 == 0 {
+	for i+8 <= n && swar.Load64(s, i)&0x8080808080808080 == 0 {
 		i += 8
 	}
 	for i < n && s[i] < utf8.RuneSelf {

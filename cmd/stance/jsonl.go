@@ -1,14 +1,13 @@
 package main
 
 import (
-	"encoding/binary"
 	"math"
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // appendStatementJSON appends st as a json.Encoder writes it (HTML-safe
@@ -164,7 +163,7 @@ func appendJSONString(b []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
-			if m := jsonPlain(load64(s, i)); m == 0 {
+			if m := jsonPlain(swar.Load64(s, i)); m == 0 {
 				i += 8
 				continue
 			} else {
@@ -241,13 +240,13 @@ func jsonPlainString(s string) bool {
 	switch n := len(s); {
 	case n >= 8:
 		for i := 0; i < n-8; i += 8 {
-			if jsonPlain(load64(s, i)) != 0 {
+			if jsonPlain(swar.Load64(s, i)) != 0 {
 				return false
 			}
 		}
-		return jsonPlain(load64(s, n-8)) == 0
+		return jsonPlain(swar.Load64(s, n-8)) == 0
 	case n >= 4:
-		return jsonPlain(uint64(load32(s, 0))|uint64(load32(s, n-4))<<32) == 0
+		return jsonPlain(uint64(swar.Load32(s, 0))|uint64(swar.Load32(s, n-4))<<32) == 0
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
@@ -255,14 +254,4 @@ func jsonPlainString(s string) bool {
 		}
 	}
 	return true
-}
-
-// load64 and load32 read the little-endian word at s[i:], which must
-// have the bytes.
-func load64(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
-}
-
-func load32(s string, i int) uint32 {
-	return binary.LittleEndian.Uint32(unsafe.Slice(unsafe.StringData(s[i:]), 4))
 }

@@ -5,19 +5,19 @@ package table
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/csv"
 	"fmt"
 	"io"
 	"slices"
 	"sync"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/olekukonko/tablewriter"
 	"github.com/olekukonko/tablewriter/pkg/twwidth"
 	"github.com/olekukonko/tablewriter/renderer"
 	"github.com/olekukonko/tablewriter/tw"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // A Table is a titled grid of cells. Numeric columns are right-aligned.
@@ -193,7 +193,7 @@ func hasControl(s string) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := load64(s, i)
+		w := swar.Load64(s, i)
 		if d := w ^ 0x7f*ones; ((w-0x20*ones)&^w|(d-ones)&^d)&highs != 0 {
 			return true
 		}
@@ -227,7 +227,7 @@ func appendSpaces(b []byte, n int) []byte {
 // at a time.
 func cellWidth(s string) int {
 	i := 0
-	for i+8 <= len(s) && load64(s, i)&0x8080808080808080 == 0 {
+	for i+8 <= len(s) && swar.Load64(s, i)&0x8080808080808080 == 0 {
 		i += 8
 	}
 	w, start := i, -1 // start of a run of other characters
@@ -336,10 +336,4 @@ func (t *Table) writeCSV(w io.Writer) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// load64 reads the little-endian word at s[i:], which must have the
-// bytes.
-func load64(s string, i int) uint64 {
-	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8))
 }
