@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-
 	"testing"
 
 	"github.com/stancemix/stance/corpus"
@@ -39,17 +38,25 @@ func defaultClassifier(tb testing.TB) *Classifier {
 // Classifier as stance classify does by default: the embedded stance
 // model and the news sentiment model. It reports sentences/s besides MB/s.
 func BenchmarkClassify(b *testing.B) {
+	arts, _, _, size := wireArticles(b, 200)
+	benchClassify(b, arts, size)
+}
+
+// BenchmarkClassifyPolNeAR runs real news through the Classifier as
+// BenchmarkClassify does: the 840 political news articles of PolNeAR
+// (about 3.9 MB, $STANCE_SHARED/data/attribution/polnear_train.jsonl), each
+// once, read as plain text and so undated, as a folder of pasted articles
+// would be. Their sentences are longer than the generated ones and their
+// year is inferred from the text.
+func BenchmarkClassifyPolNeAR(b *testing.B) {
+	arts, size := polnearArticles(b)
+	benchClassify(b, arts, size)
+}
+
+// benchClassify runs arts, of size bytes in all, through the default
+// Classifier, and reports sentences/s besides MB/s.
+func benchClassify(b *testing.B, arts []corpus.Article, size int) {
 	c := defaultClassifier(b)
-	var arts []corpus.Article
-	size := 0
-	for i, text := range wiregen.Articles(1, 200) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			b.Fatalf("article %d: %v", i, err)
-		}
-		arts = append(arts, a)
-		size += len(text)
-	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	sents := 0
@@ -65,51 +72,33 @@ func BenchmarkClassify(b *testing.B) {
 	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
 }
 
-// BenchmarkClassifyPolNeAR runs real news through the Classifier as
-// BenchmarkClassify does: the 840 political news articles of PolNeAR
-// (about 3.9 MB, $STANCE_SHARED/data/attribution/polnear_train.jsonl), each
-// once, read as plain text and so undated, as a folder of pasted articles
-// would be. Their sentences are longer than the generated ones and their
-// year is inferred from the text.
-func BenchmarkClassifyPolNeAR(b *testing.B) {
-	c := defaultClassifier(b)
-	f, err := os.Open(shared.Path(b, filepath.Join("data", "attribution", "polnear_train.jsonl")))
+// polnearArticles returns the 840 articles of PolNeAR that are not
+// duplicates, read as plain text and so undated, and their size.
+func polnearArticles(tb testing.TB) (arts []corpus.Article, size int) {
+	tb.Helper()
+	f, err := os.Open(shared.Path(tb, filepath.Join("data", "attribution", "polnear_train.jsonl")))
 	if err != nil {
-		b.Fatal(err)
+		tb.Fatal(err)
 	}
 	defer f.Close()
-	var arts []corpus.Article
-	size := 0
 	for dec := json.NewDecoder(bufio.NewReader(f)); ; {
 		var r polnearRecord
 		if err := dec.Decode(&r); err == io.EOF {
 			break
 		} else if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 		if r.Duplicate {
 			continue
 		}
 		a, err := corpus.ParseArticle([]byte(r.Text), r.ID)
 		if err != nil {
-			b.Fatalf("article %s: %v", r.ID, err)
+			tb.Fatalf("article %s: %v", r.ID, err)
 		}
 		arts = append(arts, a)
 		size += len(r.Text)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	sents := 0
-	for b.Loop() {
-		for _, a := range arts {
-			sts, err := c.Article(a)
-			if err != nil {
-				b.Fatal(err)
-			}
-			sents += len(sts)
-		}
-	}
-	b.ReportMetric(float64(sents)/b.Elapsed().Seconds(), "sentences/s")
+	return arts, size
 }
 
 // BenchmarkClassifySentence classifies one sentence with the default

@@ -1,16 +1,10 @@
 package classify
 
 import (
-	"bufio"
-	"encoding/json"
-	"io"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/corpus"
-	"github.com/stancemix/stance/internal/shared"
 	"github.com/stancemix/stance/internal/wiregen"
 	"github.com/stancemix/stance/models"
 )
@@ -124,42 +118,14 @@ func TestDefaultStance(t *testing.T) {
 // Classifier.Article alone on the sentences of 200 generated wire
 // articles: stanceOf, then sentimentOf toward the sentence's target.
 func BenchmarkAnalysisWire(b *testing.B) {
-	var arts []corpus.Article
-	for i, text := range wiregen.Articles(1, 200) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			b.Fatalf("article %d: %v", i, err)
-		}
-		arts = append(arts, a)
-	}
+	arts, _, _, _ := wireArticles(b, 200)
 	benchAnalysis(b, arts)
 }
 
 // BenchmarkAnalysisPolNeAR is BenchmarkAnalysisWire on real news, the
 // articles of BenchmarkClassifyPolNeAR, whose sentences repeat much less.
 func BenchmarkAnalysisPolNeAR(b *testing.B) {
-	f, err := os.Open(shared.Path(b, filepath.Join("data", "attribution", "polnear_train.jsonl")))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var arts []corpus.Article
-	for dec := json.NewDecoder(bufio.NewReader(f)); ; {
-		var r polnearRecord
-		if err := dec.Decode(&r); err == io.EOF {
-			break
-		} else if err != nil {
-			b.Fatal(err)
-		}
-		if r.Duplicate {
-			continue
-		}
-		a, err := corpus.ParseArticle([]byte(r.Text), r.ID)
-		if err != nil {
-			b.Fatalf("article %s: %v", r.ID, err)
-		}
-		arts = append(arts, a)
-	}
+	arts, _ := polnearArticles(b)
 	benchAnalysis(b, arts)
 }
 
