@@ -8,7 +8,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stancemix/stance/classify"
+	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/internal/wiregen"
+	"github.com/stancemix/stance/models"
 )
 
 // BenchmarkClassifyEndToEnd runs stance classify, with the default news
@@ -59,4 +62,38 @@ func removeWireDir() {
 	if wire.dir != "" {
 		os.RemoveAll(wire.dir)
 	}
+}
+
+// defaultClassifier is the Classifier stance classify uses by default:
+// the embedded stance model, the actor dictionary and the news sentiment.
+func defaultClassifier(tb testing.TB) *classify.Classifier {
+	tb.Helper()
+	m, err := models.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	sm, err := models.DefaultSentiment()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}}
+}
+
+// wireClassified classifies the n generated wire articles of seed
+// (wiregen.Articles) with c, for the tests and benchmarks of the output.
+func wireClassified(tb testing.TB, c *classify.Classifier, seed uint64, n int) []classified {
+	tb.Helper()
+	var rs []classified
+	for i, text := range wiregen.Articles(seed, n) {
+		a, err := corpus.ParseArticle([]byte(text), "a.txt")
+		if err != nil {
+			tb.Fatalf("article %d: %v", i, err)
+		}
+		sts, err := c.Article(a)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		rs = append(rs, classified{article: a, statements: sts})
+	}
+	return rs
 }

@@ -8,9 +8,6 @@ import (
 
 	"github.com/stancemix/stance/classify"
 	"github.com/stancemix/stance/cmd/stance/internal/table"
-	"github.com/stancemix/stance/corpus"
-	"github.com/stancemix/stance/internal/wiregen"
-	"github.com/stancemix/stance/models"
 )
 
 // TestTruncateSigned holds truncate and signed2, which table rows call
@@ -64,22 +61,11 @@ func TestCountShare(t *testing.T) {
 // statements of 500 generated wire articles, as stance classify does once
 // every article is classified, on one core.
 func BenchmarkMixTable(b *testing.B) {
-	m, err := models.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors()}
-	tally := classify.NewTally(m.Labels, []classify.Dimension{classify.ByActor, classify.ByDate}, classify.Day)
-	for _, text := range wiregen.Articles(1, 500) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			b.Fatal(err)
-		}
-		sts, err := c.Article(a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		for _, st := range sts {
+	c := defaultClassifier(b)
+	c.Sentiment = nil
+	tally := classify.NewTally(c.Model.Labels, []classify.Dimension{classify.ByActor, classify.ByDate}, classify.Day)
+	for _, r := range wireClassified(b, c, 1, 500) {
+		for _, st := range r.statements {
 			tally.Add(st)
 		}
 	}
@@ -95,27 +81,7 @@ func BenchmarkMixTable(b *testing.B) {
 // BenchmarkStatementTable renders the statements of 200 generated wire
 // articles as the default table output does, a table per article.
 func BenchmarkStatementTable(b *testing.B) {
-	m, err := models.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sm, err := models.DefaultSentiment()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}}
-	var rs []classified
-	for _, text := range wiregen.Articles(1, 200) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			b.Fatal(err)
-		}
-		sts, err := c.Article(a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		rs = append(rs, classified{article: a, statements: sts})
-	}
+	rs := wireClassified(b, defaultClassifier(b), 1, 200)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, r := range rs {

@@ -11,9 +11,6 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/classify"
-	"github.com/stancemix/stance/corpus"
-	"github.com/stancemix/stance/internal/wiregen"
-	"github.com/stancemix/stance/models"
 )
 
 // TestStatementJSON holds appendStatementJSON to what a json.Encoder
@@ -39,26 +36,11 @@ func TestStatementJSON(t *testing.T) {
 		t.Fatalf("classify.Statement changed: update appendStatementJSON (-want +got):\n%s", diff)
 	}
 
-	m, err := models.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	sm, err := models.DefaultSentiment()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &classify.Classifier{Model: m, Sentiment: &classify.ModelSentiment{Model: sm}, Name: "default"}
+	c := defaultClassifier(t)
+	c.Name = "default"
 	var sts []classify.Statement
-	for _, text := range wiregen.Articles(5, 20) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := c.Article(a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sts = append(sts, s...)
+	for _, r := range wireClassified(t, c, 5, 20) {
+		sts = append(sts, r.statements...)
 	}
 	odd := []string{"", "<b>&amp;</b>", "say \"no\"", `back\slash`, "tab\there\nline\r\b\f\x00\x1f\x7f",
 		"bad \xff utf-8 \xe2\x80", "line\u2028para\u2029", "caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "\u0085\u00a0"}
@@ -95,26 +77,11 @@ func TestStatementJSON(t *testing.T) {
 // BenchmarkStatementJSON renders the statements of 200 generated wire
 // articles as --format jsonl does.
 func BenchmarkStatementJSON(b *testing.B) {
-	m, err := models.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	sm, err := models.DefaultSentiment()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}, Name: "default"}
+	c := defaultClassifier(b)
+	c.Name = "default"
 	var sts []classify.Statement
-	for _, text := range wiregen.Articles(1, 200) {
-		a, err := corpus.ParseArticle([]byte(text), "a.txt")
-		if err != nil {
-			b.Fatal(err)
-		}
-		s, err := c.Article(a)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sts = append(sts, s...)
+	for _, r := range wireClassified(b, c, 1, 200) {
+		sts = append(sts, r.statements...)
 	}
 	var buf []byte
 	for i := range sts {
