@@ -42,12 +42,11 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	// Dates resolve against the article's date; an undated article gets
 	// the year its text suggests, and its dates are marked inferred.
-	var anchor dateAnchor
-	haveYear := false
-	if !a.Date.IsZero() {
-		anchor = dateAnchor{ref: dateOf(a.Date), hasRef: true, pref: PreferPast} // as FindDate
-	} else if year, ok := InferYear(body); ok {
-		anchor, haveYear = dateAnchor{year: year, yearOnly: true}, true // as FindDateInYear
+	anchor := refAnchor(a.Date, PreferPast)
+	if a.Date.IsZero() {
+		if year, ok := InferYear(body); ok {
+			anchor = yearAnchor(year)
+		}
 	}
 	cleans := make([]string, len(sents))
 	for i, s := range sents {
@@ -108,7 +107,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		var ok bool
 		switch {
 		case !an.mayDate[i]:
-		case !a.Date.IsZero() || haveYear:
+		case anchor.hasRef || anchor.yearOnly:
 			dateToks = dateTokensOf(clean, sc.ss[i].ts, dateToks[:0])
 			d, ok = dateFind(clean, dateToks, anchor)
 		}
@@ -201,7 +200,7 @@ type analysis struct {
 	sentWords   []corpus.Token     // WordTokenizer{Lower: sf.Lower} tokens, if not shared
 	stanceTerms []string           // the stance terms' array
 	parts       []corpus.TermParts // the terms' array, in parts
-	seen        []int32            // partsIndex.entry's, per word of words
+	seen        []int32            // the scorers' entries, per word of words
 	facts       corpus.WordFacts   // of words, for both Markers when shared
 	mayDate     []bool             // per sentence of an article: may hold a date
 

@@ -119,12 +119,7 @@ type EventDate struct {
 // With a zero ref only expressions that state their year ("in August 2019",
 // "April 14, 2015") can be resolved; the others are skipped.
 func FindDate(text string, ref time.Time, pref Preference) (EventDate, bool) {
-	a := dateAnchor{pref: pref}
-	if !ref.IsZero() {
-		a.ref = dateOf(ref)
-		a.hasRef = true
-	}
-	return findDate(text, a)
+	return findDate(text, refAnchor(ref, pref))
 }
 
 // FindDateInYear is [FindDate] for an article whose date is unknown but
@@ -135,7 +130,7 @@ func FindDate(text string, ref time.Time, pref Preference) (EventDate, bool) {
 // Wednesday", "last week") cannot be resolved and are skipped; expressions
 // that state their year resolve as written, with Inferred false.
 func FindDateInYear(text string, year int) (EventDate, bool) {
-	return findDate(text, dateAnchor{year: year, yearOnly: true})
+	return findDate(text, yearAnchor(year))
 }
 
 // ResolveExpr resolves a whole string that is a date expression, such as
@@ -145,11 +140,7 @@ func FindDateInYear(text string, year int) (EventDate, bool) {
 // "the 15th". Surrounding spaces and a final full stop are ignored;
 // anything else left over makes ok false.
 func ResolveExpr(expr string, ref time.Time, pref Preference) (EventDate, bool) {
-	a := dateAnchor{pref: pref}
-	if !ref.IsZero() {
-		a.ref = dateOf(ref)
-		a.hasRef = true
-	}
+	a := refAnchor(ref, pref)
 	var buf [24]dateToken
 	p := dateParser{text: expr, toks: dateTokenize(expr, buf[:0]), whole: true}
 	n := len(p.toks)
@@ -1529,6 +1520,20 @@ type dateAnchor struct {
 	yearOnly bool
 	pref     Preference
 }
+
+// refAnchor anchors dates to the day of ref, if it is not zero, as
+// FindDate does.
+func refAnchor(ref time.Time, pref Preference) dateAnchor {
+	a := dateAnchor{pref: pref}
+	if !ref.IsZero() {
+		a.ref = dateOf(ref)
+		a.hasRef = true
+	}
+	return a
+}
+
+// yearAnchor anchors dates to a year only, as FindDateInYear does.
+func yearAnchor(year int) dateAnchor { return dateAnchor{year: year, yearOnly: true} }
 
 // dateResolve turns a match into an EventDate; ok is false when the anchor
 // cannot resolve it.
