@@ -29,14 +29,25 @@ type partsIndex struct {
 }
 
 // partsIndex returns the partsIndex of stance and s.Model, built on first
-// use, and again when asked for another stance model.
+// use, and again when asked for another stance model. It is built once:
+// the workers of stance classify ask for it together, as they start.
 func (s *ModelSentiment) partsIndex(stance *models.Model) *partsIndex {
-	if ix := s.index.Load(); ix != nil && ix.stance == stance && ix.sentiment == s.Model {
+	if ix := s.index.Load(); ix.of(stance, s.Model) {
 		return ix
+	}
+	s.building.Lock()
+	defer s.building.Unlock()
+	if ix := s.index.Load(); ix.of(stance, s.Model) {
+		return ix // built while this one waited
 	}
 	ix := newPartsIndex(stance, s.Model)
 	s.index.Store(ix)
 	return ix
+}
+
+// of reports whether ix, which may be nil, indexes stance and sentiment.
+func (ix *partsIndex) of(stance, sentiment *models.Model) bool {
+	return ix != nil && ix.stance == stance && ix.sentiment == sentiment
 }
 
 func newPartsIndex(stance, sentiment *models.Model) *partsIndex {

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stancemix/stance/corpus"
@@ -92,6 +93,34 @@ func FuzzBaseTable(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPartsIndexOnce asks a ModelSentiment for its index from several
+// goroutines at once, as the workers of stance classify do when they
+// start: they must all get the one index, built once, and another
+// stance model a new one.
+func TestPartsIndexOnce(t *testing.T) {
+	stance, sentiment := defaultModels(t)
+	s := &ModelSentiment{Model: sentiment}
+	var start, done sync.WaitGroup
+	start.Add(1)
+	got := make([]*partsIndex, 8)
+	for i := range got {
+		done.Go(func() {
+			start.Wait()
+			got[i] = s.partsIndex(stance)
+		})
+	}
+	start.Done()
+	done.Wait()
+	for i, ix := range got {
+		if ix != got[0] || !ix.of(stance, sentiment) {
+			t.Fatalf("goroutine %d got index %p, goroutine 0 %p", i, ix, got[0])
+		}
+	}
+	if ix := s.partsIndex(sentiment); ix == got[0] || !ix.of(sentiment, sentiment) {
+		t.Errorf("another stance model got the old index")
+	}
 }
 
 // TestBaseTable finds every string of the table, and misses close by.

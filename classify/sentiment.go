@@ -62,8 +62,9 @@ type ModelSentiment struct {
 	Model *models.Model
 
 	// The index of Model's terms and a stance model's, built on first use
-	// (see analysis).
-	index atomic.Pointer[partsIndex]
+	// (see analysis), under building.
+	index    atomic.Pointer[partsIndex]
+	building sync.Mutex
 }
 
 // ErrNotSentiment is returned by ModelSentiment for a model without the
