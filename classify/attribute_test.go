@@ -390,6 +390,34 @@ func BenchmarkAttribute(b *testing.B) {
 	}
 }
 
+// BenchmarkAttributePolNeAR attributes the sentences of PolNeAR's real
+// news articles (see BenchmarkClassifyPolNeAR), split and cleaned
+// beforehand, with attribute's scratch and mayDates as Classifier.Article
+// has them: unlike the generated wire, their sentences seldom repeat.
+func BenchmarkAttributePolNeAR(b *testing.B) {
+	arts, size := polnearArticles(b)
+	sents := make([][]corpus.Sentence, len(arts))
+	clean := make([][]string, len(arts))
+	for i, art := range arts {
+		sents[i] = corpus.Split(art.Text[art.Body:])
+		for k, s := range sents[i] {
+			sents[i][k].Start += art.Body
+			sents[i][k].End += art.Body
+			clean[i] = append(clean[i], corpus.Clean(s.Text))
+		}
+	}
+	a := DefaultActors()
+	var mayDates []bool
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, art := range arts {
+			mayDates = slices.Grow(mayDates[:0], len(sents[i]))[:len(sents[i])]
+			a.attribute(art.Text, sents[i], clean[i], art.Date, mayDates)
+		}
+	}
+}
+
 // TestSeedsClassified checks the first seed through the whole Classifier:
 // Gonzalez's statements are dated the day before publication ("said
 // Wednesday") and the closing of the talks August 2019.
