@@ -301,7 +301,10 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	word  string // "" for an empty slot
+	word string // "" for an empty slot
+	// short is shortKey of word when it has one to seven bytes, 0
+	// otherwise: lookupShort compares it alone.
+	short uint64
 	hash  uint32
 	flags wordFlag
 }
@@ -322,6 +325,9 @@ func newWordTable(m map[string]wordFlag) wordTable {
 			i = (i + 1) & t.mask
 		}
 		t.slots[i] = wordSlot{word: w, hash: h, flags: f}
+		if len(w) < 8 {
+			t.slots[i].short = shortKey(loadLE(w, 0, len(w)), len(w))
+		}
 	}
 	return t
 }
@@ -342,6 +348,29 @@ func (t *wordTable) lookup(w string, h uint32) wordFlag {
 	}
 }
 
+// lookupShort is lookup for a word of one to seven bytes given by its
+// shortKey k and its wordHash h: one comparison of eight bytes a slot,
+// where lookup compares strings.
+func (t *wordTable) lookupShort(k uint64, h uint32) wordFlag {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.short == k {
+			return s.flags
+		}
+		if s.word == "" {
+			return 0
+		}
+	}
+}
+
+// shortKey is the key of a word of n bytes, one to seven, whose bytes
+// are the little-endian number x: x with n in its top byte, which x
+// leaves 0, so that no two words have the same key and none has 0.
+func shortKey(x uint64, n int) uint64 { return x | uint64(n)<<56 }
+
 // wordHash hashes w for a wordTable eight bytes at a time: a word is
 // looked up for each token, and FNV-1a's multiplication a byte cost more
 // than the lookup itself.
@@ -351,7 +380,7 @@ func wordHash(w string) uint32 { return wordHashIn(w, 0, len(w)) }
 // at once, and the last one to eight as loadLE does, written out here: a
 // call of loadLE for each token cost attribution 2 %.
 func wordHashIn(s string, i, j int) uint32 {
-	const k = 0x9e3779b97f4a7c15 // 2^64 over the golden ratio, odd
+	const k = wordHashK
 	h := uint64(j - i)
 	for ; j-i > 8; i += 8 {
 		h = (h ^ swar.Load64(s, i)) * k
@@ -370,6 +399,16 @@ func wordHashIn(s string, i, j int) uint32 {
 		}
 	}
 	h = (h ^ x) * k
+	return uint32(h ^ h>>32)
+}
+
+// wordHashK is wordHash's multiplier: 2^64 over the golden ratio, odd.
+const wordHashK = 0x9e3779b97f4a7c15
+
+// shortHash is wordHash of a word of n bytes, one to eight, whose bytes
+// are the little-endian number x: the tokeniser has them in a register.
+func shortHash(x uint64, n int) uint32 {
+	h := (uint64(n) ^ x) * wordHashK
 	return uint32(h ^ h>>32)
 }
 

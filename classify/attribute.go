@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -283,6 +284,30 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			}
 			continue
 		}
+		if size == 1 && a != nil && i+8 <= len(low) {
+			// The usual word: one to seven ASCII letters and digits,
+			// ended by a space or a mark that cannot go on with it. The
+			// eight bytes of low at i give its length, its hash and its
+			// key in the word table at once.
+			w := swar.Load64(low, i)
+			if n := alnumLen(w); n < 8 {
+				if j := i + n; wordBytes[s[j]] != wbMore {
+					x := w & (1<<(8*n) - 1)
+					h := shortHash(x, n)
+					flags := a.flagTab.lookupShort(shortKey(x, n), h) | fMayNameKnown // as mayName below
+					if flags&fKeyWord != 0 || n == 1 {
+						flags |= fMayName
+					}
+					out = append(out, tok{text: s[i:j], fold: low[i:j], start: int32(i), end: int32(j), flags: flags, hash: h,
+						quote: quoted, cap: r <= 'Z' && r >= 'A'})
+					if s[j] == ' ' {
+						j++
+					}
+					i = j
+					continue
+				}
+			}
+		}
 		// plain: ASCII letters and digits only; ascii: ASCII only.
 		plain, ascii := size == 1, size == 1
 		j := i + size
@@ -371,6 +396,19 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		i = j
 	}
 	return out, quoted
+}
+
+// alnumLen returns how many ASCII letters and digits w, eight bytes of
+// lower-cased text read little-endian, starts with: 0 to 8. Each range
+// test adds to the low seven bits of each byte so that the top bit tells,
+// and no byte carries into the next.
+func alnumLen(w uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w &^ highs
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	lower := (x + (0x80-'a')*ones) &^ (x + (0x7f-'z')*ones)
+	alnum := (digit | lower) &^ w & highs
+	return bits.TrailingZeros64(^alnum&highs) >> 3
 }
 
 // asciiAlnums reports whether w has ASCII letters and digits only.

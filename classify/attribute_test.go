@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/swar"
 	"github.com/stancemix/stance/models"
 )
 
@@ -508,6 +509,66 @@ func FuzzTokenize(f *testing.F) {
 		}
 		if diff := cmp.Diff(want, got, cmp.AllowUnexported(tok{}), cmpopts.EquateEmpty()); diff != "" {
 			t.Errorf("tokenize(%q, %v) mismatch (-want +got):\n%s", s, quoted, diff)
+		}
+	})
+}
+
+// FuzzTokenizeActors holds the tokens appendTokensLow makes with a
+// dictionary, whose usual words take a path of their own, to
+// tokenizeReference's, each word's hash and flags added the long way:
+// wordHash, the dictionary's flags, and mayName for a word of one fold.
+func FuzzTokenizeActors(f *testing.F) {
+	for _, s := range []string{"", "The Associated Press' lengthy report", "Sanders' team said", "Biden's aide",
+		"Secretary of State Antony J. Blinken told reporters on Tuesday, and the U.S. officials said: \"no\".",
+		"Mr. Gonzalez. 1,000.5 9/11 O'Neill's al-Ansari x\u00a0y\u0085z \xffab\xfe Gonz\u00e1lez e\u0301t\u00e9 a b",
+		"abcdefg abcdefgh abcdefghi, said says Putin's (Reuters) - Officials' I.", "Norwegian-funded ''quoted'' and ``quoted''"} {
+		f.Add(s, false)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string, quoted bool) {
+		got, gq := appendTokensLow(nil, s, lowerASCII(s), quoted, a)
+		want, wq := tokenizeReference(s, quoted)
+		if gq != wq {
+			t.Errorf("appendTokensLow(%q, %v) ends quoted %v, want %v", s, quoted, gq, wq)
+		}
+		for k := range want {
+			w := &want[k]
+			if !w.word() || w.fold == "" {
+				continue // a NUL is a mark that word() takes for a word
+			}
+			w.hash = wordHash(w.fold)
+			w.flags = a.flags[w.fold] | w.flags&fMayDate
+			if !strings.Contains(w.fold, " ") {
+				w.flags |= fMayNameKnown
+				if a.mayName(w.fold) {
+					w.flags |= fMayName
+				}
+			}
+		}
+		if len(want) == 0 && len(got) == 0 || slices.Equal(want, got) {
+			return // cmp.Diff only when they differ: the fuzzer runs many times faster
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(tok{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("appendTokensLow(%q, %v) mismatch (-want +got):\n%s", s, quoted, diff)
+		}
+	})
+}
+
+// FuzzAlnumLen holds alnumLen to a count of the bytes, one at a time.
+func FuzzAlnumLen(f *testing.F) {
+	for _, s := range []string{"said and", "abcdefgh", "ab9z/{`@", "0:Z[\x80\xffa~", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		f.Add(swar.Load64(s, 0))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := 0
+		for want < 8 {
+			if c := byte(w >> (8 * want)); !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+				break
+			}
+			want++
+		}
+		if got := alnumLen(w); got != want {
+			t.Errorf("alnumLen(%#x) = %d, want %d", w, got, want)
 		}
 	})
 }
