@@ -249,6 +249,13 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		out = make([]tok, 0, len(s)/5+4)
 	}
 	for i := 0; i < len(s); {
+		if a != nil {
+			// appendUsual makes the usual tokens, up to the first it
+			// leaves to this loop.
+			if out, i, quoted = appendUsual(out, s, low, i, quoted, &a.flagTab); i == len(s) {
+				break
+			}
+		}
 		r, size := rune(s[i]), 1
 		var word bool
 		if r < utf8.RuneSelf {
@@ -283,30 +290,6 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 				i++ // as after a word
 			}
 			continue
-		}
-		if size == 1 && a != nil && i+8 <= len(low) {
-			// The usual word: one to seven ASCII letters and digits,
-			// ended by a space or a mark that cannot go on with it. The
-			// eight bytes of low at i give its length, its hash and its
-			// key in the word table at once.
-			w := swar.Load64(low, i)
-			if n := alnumLen(w); n < 8 {
-				if j := i + n; wordBytes[s[j]] != wbMore {
-					x := w & (1<<(8*n) - 1)
-					h := shortHash(x, n)
-					flags := a.flagTab.lookupShort(shortKey(x, n), h) | fMayNameKnown // as mayName below
-					if flags&fKeyWord != 0 || n == 1 {
-						flags |= fMayName
-					}
-					out = append(out, tok{text: s[i:j], fold: low[i:j], start: int32(i), end: int32(j), flags: flags, hash: h,
-						quote: quoted, cap: r <= 'Z' && r >= 'A'})
-					if s[j] == ' ' {
-						j++
-					}
-					i = j
-					continue
-				}
-			}
 		}
 		// plain: ASCII letters and digits only; ascii: ASCII only.
 		plain, ascii := size == 1, size == 1
@@ -396,6 +379,103 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		i = j
 	}
 	return out, quoted
+}
+
+// appendUsual is appendTokensLow, with the dictionary whose word table
+// is tab, for the usual tokens of s from i: words of ASCII letters and
+// digits, but for a capitalised one before a full stop, and ASCII marks.
+// It returns at the first other token, or at the end of s, with its
+// offset; appendTokensLow makes that token the long way.
+//
+// A word of one to seven bytes gives its length, its hash and its key
+// in the word table from the eight bytes of low at its start, at once. A
+// word's token is written field by field where it goes, not appended: a
+// tok literal is built on the stack and then copied.
+func appendUsual(out []tok, s, low string, i int, quoted bool, tab *wordTable) ([]tok, int, bool) {
+	if len(low) < 8 || len(s) != len(low) {
+		return out, i, quoted
+	}
+	for i < len(s) {
+		c := s[i]
+		switch wordBytes[c] {
+		case wbSpace:
+			i++
+			continue
+		case wbAlnum:
+		default:
+			// A mark, as appendTokensLow makes it.
+			if c >= utf8.RuneSelf {
+				return out, i, quoted
+			}
+			size := 1
+			if (c == '\'' || c == '`') && i+1 < len(s) && s[i+1] == c {
+				size, c = 2, '"' // ''quoted'' and ``quoted''
+			}
+			if c == '"' {
+				quoted = !quoted
+			}
+			out = append(out, tok{text: s[i : i+size], punct: c, start: int32(i), end: int32(i + size), quote: quoted})
+			i += size
+			if i < len(s) && s[i] == ' ' {
+				i++
+			}
+			continue
+		}
+		w := load8(low, i)
+		n := alnumLen(w)
+		j := i + n
+		for n == 8 && j < len(s) {
+			n = alnumLen(load8(low, j)) // a word of eight bytes or more
+			j += n
+		}
+		upper := 'A' <= c && c <= 'Z'
+		if j < len(s) && wordBytes[s[j]] == wbMore {
+			// A word that may go on, an initial or an abbreviation, but
+			// for a word in lower case before a full stop that ends the
+			// sentence or that a space or an ASCII mark follows.
+			if s[j] != '.' || upper || j+1 < len(s) && (s[j+1] >= utf8.RuneSelf || asciiAlnum(s[j+1])) {
+				return out, i, quoted
+			}
+		}
+		var h uint32
+		var flags wordFlag
+		if n := j - i; n < 8 {
+			x := w & (1<<(8*n) - 1)
+			h = shortHash(x, n)
+			flags = tab.lookupShort(shortKey(x, n), h)
+		} else {
+			h = wordHashIn(low, i, j)
+			flags = tab.lookup(low[i:j], h)
+		}
+		flags |= fMayNameKnown // as appendTokensLow
+		if flags&fKeyWord != 0 || j-i == 1 {
+			flags |= fMayName
+		}
+		k := len(out)
+		if k == cap(out) {
+			out = slices.Grow(out, 1)
+		}
+		out = out[:k+1]
+		t := &out[k]
+		t.text, t.fold = s[i:j], low[i:j]
+		t.start, t.end, t.flags, t.hash = int32(i), int32(j), flags, h
+		t.punct, t.quote, t.poss, t.cap = 0, quoted, false, upper
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		i = j
+	}
+	return out, i, quoted
+}
+
+// load8 returns the eight bytes of s from i, little-endian, the bytes
+// past its end read as 0; s has eight bytes or more, and i is at most
+// len(s).
+func load8(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		return swar.Load64(s, i)
+	}
+	return swar.Load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 }
 
 // alnumLen returns how many ASCII letters and digits w, eight bytes of

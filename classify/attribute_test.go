@@ -521,7 +521,8 @@ func FuzzTokenizeActors(f *testing.F) {
 	for _, s := range []string{"", "The Associated Press' lengthy report", "Sanders' team said", "Biden's aide",
 		"Secretary of State Antony J. Blinken told reporters on Tuesday, and the U.S. officials said: \"no\".",
 		"Mr. Gonzalez. 1,000.5 9/11 O'Neill's al-Ansari x\u00a0y\u0085z \xffab\xfe Gonz\u00e1lez e\u0301t\u00e9 a b",
-		"abcdefg abcdefgh abcdefghi, said says Putin's (Reuters) - Officials' I.", "Norwegian-funded ''quoted'' and ``quoted''"} {
+		"abcdefg abcdefgh abcdefghi, said says Putin's (Reuters) - Officials' I.", "Norwegian-funded ''quoted'' and ``quoted''",
+		"abcdefgh", "the international negotiations ended.", "they met Gen. Smith at 3 p.m. in the U.S.", "it said.\u00e9t\u00e9"} {
 		f.Add(s, false)
 	}
 	a := DefaultActors()
