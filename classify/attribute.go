@@ -127,6 +127,11 @@ func (a *Actors) mayNameTok(t *tok) bool {
 	return t.flags&fMayName != 0
 }
 
+// alnum reports whether the word t is ASCII letters and digits, and so
+// its fold its text in lower case: every other word has fMayDate (see
+// mayDate).
+func (t *tok) alnum() bool { return t.flags&fMayDate == 0 }
+
 // is reports whether the token's fold is in the word sets of f.
 func (t *tok) is(f wordFlag) bool { return t.flags&f != 0 }
 
@@ -156,6 +161,7 @@ const (
 	fMayName      // Actors.mayName(fold)
 	fKeyWord      // in Actors.flags only: one of Actors.words
 	fDateAnchor   // a word of the date lexicon that anchors a date (see dateAnchored)
+	fTitleFirst   // the first word of one of titleWords
 	// fMayDate: in tokens only, a word that may give findDate a number or
 	// an anchoring word other than itself (see mayDate).
 	fMayDate
@@ -209,7 +215,7 @@ var wordFlags = func() map[string]wordFlag {
 		{orgWords, fOrg}, {roleNouns, fRole}, {spokesNouns, fSpokes}, {subjectPronouns, fSubjectPronoun},
 		{nameJoiners, fNameJoiner}, {nameSuffixes, fNameSuffix}, {institutionWords, fInstitution},
 		{subordinators, fSubordinator}, {inverseEnd, fInverseEnd}, {phraseEnd, fPhraseEnd},
-		{notVerbs, fNotVerb}, {titleWords, fTitle},
+		{notVerbs, fNotVerb}, {titleWords, fTitle}, {titleFirst, fTitleFirst},
 	} {
 		for w := range set.words {
 			m[w] |= set.flag
@@ -683,13 +689,38 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			i = j + 1
 			continue
 		}
-		fold = corpus.AppendFold(fold[:0], text)
-		k := appendStripTitles(strip, fold)
-		if act, ok := fuzzyIn(a, k, at); ok && !a.hasIn(a.index[string(k)], at) {
+		// The name folded, its titles and initials stripped: from the
+		// tokens' folds when its words are ASCII letters and digits, as
+		// most are, without corpus.AppendFold's reading of it, and
+		// without stripTitles's when it has no title or initial to strip.
+		run := ts[i : j+1]
+		alnum := true
+		for k := range run {
+			alnum = alnum && run[k].alnum()
+		}
+		plainName := alnum && !run[0].is(fTitleFirst)
+		var sk []byte
+		if alnum {
+			fold = appendFolds(fold[:0], run)
+			sk = fold
+			if !plainName || middleInitialTok(run) {
+				sk = appendStripTitles(strip, fold)
+			}
+		} else {
+			fold = corpus.AppendFold(fold[:0], text)
+			sk = appendStripTitles(strip, fold)
+		}
+		if act, ok := fuzzyIn(a, sk, at); ok && !a.hasIn(a.index[string(sk)], at) {
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
-			m.name = stripName(text)
+			// A name of ASCII words whose first word opens no title
+			// is as written, and no bare title: stripName would return
+			// it as it is (see titled).
+			m.name = text
+			if !plainName {
+				m.name = stripName(text)
+			}
 			m.person = !ts[j].is(fOrg)
 			for k := i; k <= j; k++ {
 				if ts[k].is(fOrg) {
@@ -702,9 +733,11 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				i = j + 1
 				continue
 			}
-			if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
-				i = j + 1
-				continue // a bare title names nobody: "President", "Democratic"
+			if !plainName {
+				if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
+					i = j + 1
+					continue // a bare title names nobody: "President", "Democratic"
+				}
 			}
 			if m.weak {
 				lower.ask(len(out), &ts[i])
@@ -715,6 +748,29 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		i = j + 1
 	}
 	return out
+}
+
+// appendFolds appends the folds of the words ts, a space between each,
+// to dst: the fold of their text when each is ASCII letters and digits.
+func appendFolds(dst []byte, ts []tok) []byte {
+	for k := range ts {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, ts[k].fold...)
+	}
+	return dst
+}
+
+// middleInitialTok reports whether a middle word of the words ts, three
+// or more, has one byte: a middle initial, which stripTitles strips.
+func middleInitialTok(ts []tok) bool {
+	for k := 1; k < len(ts)-1; k++ {
+		if len(ts[k].fold) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameRun returns the last token of the run of words with no mark

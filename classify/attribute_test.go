@@ -754,6 +754,48 @@ func FuzzNameRun(f *testing.F) {
 	})
 }
 
+// FuzzNameFold holds what appendMentions takes from the tokens of an
+// unknown name whose words are ASCII letters and digits to what it reads
+// off the name's text: appendFolds to corpus.AppendFold, and, when the
+// first word opens no title, the name to stripName's and no bare title,
+// and when no middle word is an initial besides, the key to
+// appendStripTitles's.
+func FuzzNameFold(f *testing.F) {
+	for _, s := range []string{"", "Secretary of State Antony J. Blinken told Reuters", "the U.S. president said",
+		"President Joe Biden's aide said", "Vice President Kamala Harris and John F Kennedy", "The Associated Press",
+		"Sanders' team", "Mr Gonzalez and GONZALEZ", "Jean Marie Le Pen", "Prime Minister", "Abc Def G H Ijk"} {
+		f.Add(s)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+		for i := range ts {
+			// A NUL is a mark that word() takes for a word, with no fold;
+			// it never joins a name, which is of capitalised words.
+			for j := i; j < len(ts) && j < i+6 && ts[j].word() && ts[j].fold != "" && ts[j].alnum(); j++ {
+				run := ts[i : j+1]
+				text := joinToksIn(s, run)
+				fold := appendFolds(nil, run)
+				if want := corpus.AppendFold(nil, text); string(fold) != string(want) {
+					t.Fatalf("appendFolds of %q = %q, want %q", text, fold, want)
+				}
+				if run[0].is(fTitleFirst) {
+					continue
+				}
+				if got := stripName(text); got != text {
+					t.Errorf("stripName(%q) = %q, want it as it is", text, got)
+				}
+				if titleWords[string(fold)] {
+					t.Errorf("%q is a title", fold)
+				}
+				if got := appendStripTitles(nil, fold); !middleInitialTok(run) && string(got) != string(fold) {
+					t.Errorf("appendStripTitles(%q) = %q, want it as it is", fold, got)
+				}
+			}
+		}
+	})
+}
+
 // nameRunReference is nameRun in two loops, as appendMentions had it.
 func (a *Actors) nameRunReference(ts []tok, i int) int {
 	end := i
