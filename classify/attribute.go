@@ -553,15 +553,24 @@ func abbrev(w, low string, ascii bool) bool {
 
 // foldWord is corpus.Fold for a word token w; low is w with its ASCII
 // capitals lower-cased. A word of ASCII letters and digits, the usual
-// case, folds to low.
+// case, folds to low; another ASCII word ("U.S.", "two-hour") is folded
+// by corpus.AppendFold into a buffer of the stack, which costs one string
+// where corpus.Fold cleans it and builds one.
 func foldWord(w, low string) string {
+	alnum := true
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
 			return corpus.Fold(w)
+		case !asciiAlnum(c):
+			alnum = false
 		}
 	}
-	return low
+	if alnum {
+		return low
+	}
+	var buf [64]byte
+	return string(corpus.AppendFold(buf[:0], w))
 }
 
 // lowerASCII returns s with its ASCII capitals lower-cased, at the same

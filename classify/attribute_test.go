@@ -578,7 +578,6 @@ func FuzzAlnumLen(f *testing.F) {
 // byte: every character decoded and classed by package unicode.
 func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 	var out []tok
-	low := lowerASCII(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -628,7 +627,7 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 			j++
 			t.end = int32(j)
 		}
-		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		t.fold = corpus.Fold(t.text)
 		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
 		if mayDateReference(s, t) {
 			t.flags |= fMayDate
