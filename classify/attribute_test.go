@@ -728,7 +728,8 @@ func FuzzKeyRows(f *testing.F) {
 // FuzzNameRun holds nameRun, which reads a run of words a word at a time,
 // to nameRunReference, which reads the whole run of words, then cuts it
 // at the first word no key or title holds; both ask mayNameTok of the
-// same words, so the tokens' flags must agree too.
+// same words, so the tokens' flags must agree too. It holds nameStart to
+// the test appendMentions made of each token before it.
 func FuzzNameRun(f *testing.F) {
 	for _, s := range []string{"", "Secretary of State Antony J. Blinken told Reuters", "the U.S. president said",
 		"President Joe Biden's aide said", "The Venezuelan People Party of the Great Republic of Nowhere At All said",
@@ -740,6 +741,13 @@ func FuzzNameRun(f *testing.F) {
 		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
 		ref := slices.Clone(ts)
 		for i := range ts {
+			want := i // the test appendMentions had for each token
+			for want < len(ts) && (!ts[want].word() || !ts[want].cap && ts[want].fold != "the") {
+				want++
+			}
+			if got := nameStart(ts, i); got != want {
+				t.Errorf("nameStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
 			if !ts[i].word() {
 				continue
 			}
