@@ -51,7 +51,7 @@ type Actors struct {
 	keys  [][]string          // keys of index by length in bytes, sorted, for fuzzy lookup
 	max   int                 // longest key, in words
 	words map[string]bool     // the words of the keys and of titleWords
-	flags map[string]wordFlag // wordFlags, and fKeyWord for words
+	flags map[string]wordFlag // wordFlags, fKeyWord for words, and fMayName as mayName answers for a word
 	// flagTab is flags in an open-addressed table, which the tokeniser
 	// looks each word up in by the wordHash it keeps for the word.
 	flagTab wordTable
@@ -288,6 +288,16 @@ func build(list []Actor) *Actors {
 	}
 	for w := range a.words {
 		a.flags[w] |= fKeyWord
+	}
+	// mayName of each word, which the tokeniser takes with its flags: a
+	// word of a key, or one letter or digit (any other is no key word).
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
+		a.flags[string(c)] |= fMayName
+	}
+	for w, f := range a.flags {
+		if f&fKeyWord != 0 {
+			a.flags[w] = f | fMayName
+		}
 	}
 	a.flagTab = newWordTable(a.flags)
 	return a

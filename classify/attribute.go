@@ -369,8 +369,8 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			}
 			t.flags = a.flagTab.lookup(t.fold, t.hash)
 			if plain || strings.IndexByte(t.fold, ' ') < 0 {
-				t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
-				if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
+				t.flags |= fMayNameKnown // as mayName: the table has fMayName, but for ""
+				if len(t.fold) == 0 {
 					t.flags |= fMayName
 				}
 			}
@@ -453,10 +453,7 @@ func appendUsual(out []tok, s, low string, i int, quoted bool, tab *wordTable) (
 			h = wordHashIn(low, i, j)
 			flags = tab.lookup(low[i:j], h)
 		}
-		flags |= fMayNameKnown // as appendTokensLow
-		if flags&fKeyWord != 0 || j-i == 1 {
-			flags |= fMayName
-		}
+		flags |= fMayNameKnown // the table has fMayName (see build)
 		k := len(out)
 		if k == cap(out) {
 			out = slices.Grow(out, 1)
