@@ -416,7 +416,7 @@ func wordHashIn(s string, i, j int) uint32 {
 const wordHashK = 0x9e3779b97f4a7c15
 
 // shortHash is wordHash of a word of n bytes, one to eight, whose bytes
-// are the little-endian number x: the tokeniser has them in a register.
+// are the little-endian number x, as the tokeniser has read them.
 func shortHash(x uint64, n int) uint32 {
 	h := (uint64(n) ^ x) * wordHashK
 	return uint32(h ^ h>>32)

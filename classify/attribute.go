@@ -398,6 +398,8 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 // word's token is written field by field where it goes, not appended: a
 // tok literal is built on the stack and then copied.
 func appendUsual(out []tok, s, low string, i int, quoted bool, tab *wordTable) ([]tok, int, bool) {
+	// low has the length of s: testing it spares the loop two bounds
+	// checks (go build -gcflags=-d=ssa/check_bce).
 	if len(low) < 8 || len(s) != len(low) {
 		return out, i, quoted
 	}
