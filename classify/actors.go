@@ -51,7 +51,7 @@ type Actors struct {
 	keys  [][]string          // keys of index by length in bytes, sorted, for fuzzy lookup
 	max   int                 // longest key, in words
 	words map[string]bool     // the words of the keys and of titleWords
-	flags map[string]wordFlag // wordFlags, and fKeyWord for words
+	flags map[string]wordFlag // wordFlags, fKeyWord for words, and fMayName as mayName answers for a word
 	// flagTab is flags in an open-addressed table, which the tokeniser
 	// looks each word up in by the wordHash it keeps for the word.
 	flagTab wordTable
@@ -289,6 +289,16 @@ func build(list []Actor) *Actors {
 	for w := range a.words {
 		a.flags[w] |= fKeyWord
 	}
+	// mayName of each word, which the tokeniser takes with its flags: a
+	// word of a key, or one letter or digit (any other is no key word).
+	for _, c := range "abcdefghijklmnopqrstuvwxyz0123456789" {
+		a.flags[string(c)] |= fMayName
+	}
+	for w, f := range a.flags {
+		if f&fKeyWord != 0 {
+			a.flags[w] = f | fMayName
+		}
+	}
 	a.flagTab = newWordTable(a.flags)
 	return a
 }
@@ -301,7 +311,10 @@ type wordTable struct {
 }
 
 type wordSlot struct {
-	word  string // "" for an empty slot
+	word string // "" for an empty slot
+	// short is shortKey of word when it has one to seven bytes, 0
+	// otherwise: lookupShort compares it alone.
+	short uint64
 	hash  uint32
 	flags wordFlag
 }
@@ -322,6 +335,9 @@ func newWordTable(m map[string]wordFlag) wordTable {
 			i = (i + 1) & t.mask
 		}
 		t.slots[i] = wordSlot{word: w, hash: h, flags: f}
+		if len(w) < 8 {
+			t.slots[i].short = shortKey(loadLE(w, 0, len(w)), len(w))
+		}
 	}
 	return t
 }
@@ -342,6 +358,29 @@ func (t *wordTable) lookup(w string, h uint32) wordFlag {
 	}
 }
 
+// lookupShort is lookup for a word of one to seven bytes given by its
+// shortKey k and its wordHash h: one comparison of eight bytes a slot,
+// where lookup compares strings.
+func (t *wordTable) lookupShort(k uint64, h uint32) wordFlag {
+	if len(t.slots) == 0 {
+		return 0
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if s.short == k {
+			return s.flags
+		}
+		if s.word == "" {
+			return 0
+		}
+	}
+}
+
+// shortKey is the key of a word of n bytes, one to seven, whose bytes
+// are the little-endian number x: x with n in its top byte, which x
+// leaves 0, so that no two words have the same key and none has 0.
+func shortKey(x uint64, n int) uint64 { return x | uint64(n)<<56 }
+
 // wordHash hashes w for a wordTable eight bytes at a time: a word is
 // looked up for each token, and FNV-1a's multiplication a byte cost more
 // than the lookup itself.
@@ -351,7 +390,7 @@ func wordHash(w string) uint32 { return wordHashIn(w, 0, len(w)) }
 // at once, and the last one to eight as loadLE does, written out here: a
 // call of loadLE for each token cost attribution 2 %.
 func wordHashIn(s string, i, j int) uint32 {
-	const k = 0x9e3779b97f4a7c15 // 2^64 over the golden ratio, odd
+	const k = wordHashK
 	h := uint64(j - i)
 	for ; j-i > 8; i += 8 {
 		h = (h ^ swar.Load64(s, i)) * k
@@ -370,6 +409,16 @@ func wordHashIn(s string, i, j int) uint32 {
 		}
 	}
 	h = (h ^ x) * k
+	return uint32(h ^ h>>32)
+}
+
+// wordHashK is wordHash's multiplier: 2^64 over the golden ratio, odd.
+const wordHashK = 0x9e3779b97f4a7c15
+
+// shortHash is wordHash of a word of n bytes, one to eight, whose bytes
+// are the little-endian number x, as the tokeniser has read them.
+func shortHash(x uint64, n int) uint32 {
+	h := (uint64(n) ^ x) * wordHashK
 	return uint32(h ^ h>>32)
 }
 

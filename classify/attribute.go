@@ -2,6 +2,7 @@ package classify
 
 import (
 	"bytes"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -126,6 +127,11 @@ func (a *Actors) mayNameTok(t *tok) bool {
 	return t.flags&fMayName != 0
 }
 
+// alnum reports whether the word t is ASCII letters and digits, and so
+// its fold its text in lower case: every other word has fMayDate (see
+// mayDate).
+func (t *tok) alnum() bool { return t.flags&fMayDate == 0 }
+
 // is reports whether the token's fold is in the word sets of f.
 func (t *tok) is(f wordFlag) bool { return t.flags&f != 0 }
 
@@ -155,6 +161,7 @@ const (
 	fMayName      // Actors.mayName(fold)
 	fKeyWord      // in Actors.flags only: one of Actors.words
 	fDateAnchor   // a word of the date lexicon that anchors a date (see dateAnchored)
+	fTitleFirst   // the first word of one of titleWords
 	// fMayDate: in tokens only, a word that may give findDate a number or
 	// an anchoring word other than itself (see mayDate).
 	fMayDate
@@ -208,7 +215,7 @@ var wordFlags = func() map[string]wordFlag {
 		{orgWords, fOrg}, {roleNouns, fRole}, {spokesNouns, fSpokes}, {subjectPronouns, fSubjectPronoun},
 		{nameJoiners, fNameJoiner}, {nameSuffixes, fNameSuffix}, {institutionWords, fInstitution},
 		{subordinators, fSubordinator}, {inverseEnd, fInverseEnd}, {phraseEnd, fPhraseEnd},
-		{notVerbs, fNotVerb}, {titleWords, fTitle},
+		{notVerbs, fNotVerb}, {titleWords, fTitle}, {titleFirst, fTitleFirst},
 	} {
 		for w := range set.words {
 			m[w] |= set.flag
@@ -248,6 +255,13 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		out = make([]tok, 0, len(s)/5+4)
 	}
 	for i := 0; i < len(s); {
+		if a != nil {
+			// appendUsual makes the usual tokens, up to the first it
+			// leaves to this loop.
+			if out, i, quoted = appendUsual(out, s, low, i, quoted, &a.flagTab); i == len(s) {
+				break
+			}
+		}
 		r, size := rune(s[i]), 1
 		var word bool
 		if r < utf8.RuneSelf {
@@ -355,8 +369,8 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 			}
 			t.flags = a.flagTab.lookup(t.fold, t.hash)
 			if plain || strings.IndexByte(t.fold, ' ') < 0 {
-				t.flags |= fMayNameKnown // as mayName: a word of a key, or one letter
-				if t.flags&fKeyWord != 0 || len(t.fold) <= 1 {
+				t.flags |= fMayNameKnown // as mayName: the table has fMayName, but for ""
+				if len(t.fold) == 0 {
 					t.flags |= fMayName
 				}
 			}
@@ -371,6 +385,115 @@ func appendTokensLow(out []tok, s, low string, quoted bool, a *Actors) ([]tok, b
 		i = j
 	}
 	return out, quoted
+}
+
+// appendUsual is appendTokensLow, with the dictionary whose word table
+// is tab, for the usual tokens of s from i: words of ASCII letters and
+// digits, but for a capitalised one before a full stop, and ASCII marks.
+// It returns at the first other token, or at the end of s, with its
+// offset; appendTokensLow makes that token the long way.
+//
+// A word of one to seven bytes gives its length, its hash and its key
+// in the word table from the eight bytes of low at its start, at once. A
+// word's token is written field by field where it goes, not appended: a
+// tok literal is built on the stack and then copied.
+func appendUsual(out []tok, s, low string, i int, quoted bool, tab *wordTable) ([]tok, int, bool) {
+	// low has the length of s: testing it spares the loop two bounds
+	// checks (go build -gcflags=-d=ssa/check_bce).
+	if len(low) < 8 || len(s) != len(low) {
+		return out, i, quoted
+	}
+	for i < len(s) {
+		c := s[i]
+		switch wordBytes[c] {
+		case wbSpace:
+			i++
+			continue
+		case wbAlnum:
+		default:
+			// A mark, as appendTokensLow makes it.
+			if c >= utf8.RuneSelf {
+				return out, i, quoted
+			}
+			size := 1
+			if (c == '\'' || c == '`') && i+1 < len(s) && s[i+1] == c {
+				size, c = 2, '"' // ''quoted'' and ``quoted''
+			}
+			if c == '"' {
+				quoted = !quoted
+			}
+			out = append(out, tok{text: s[i : i+size], punct: c, start: int32(i), end: int32(i + size), quote: quoted})
+			i += size
+			if i < len(s) && s[i] == ' ' {
+				i++
+			}
+			continue
+		}
+		w := load8(low, i)
+		n := alnumLen(w)
+		j := i + n
+		for n == 8 && j < len(s) {
+			n = alnumLen(load8(low, j)) // a word of eight bytes or more
+			j += n
+		}
+		upper := 'A' <= c && c <= 'Z'
+		if j < len(s) && wordBytes[s[j]] == wbMore {
+			// A word that may go on, an initial or an abbreviation, but
+			// for a word in lower case before a full stop that ends the
+			// sentence or that a space or an ASCII mark follows.
+			if s[j] != '.' || upper || j+1 < len(s) && (s[j+1] >= utf8.RuneSelf || asciiAlnum(s[j+1])) {
+				return out, i, quoted
+			}
+		}
+		var h uint32
+		var flags wordFlag
+		if n := j - i; n < 8 {
+			x := w & (1<<(8*n) - 1)
+			h = shortHash(x, n)
+			flags = tab.lookupShort(shortKey(x, n), h)
+		} else {
+			h = wordHashIn(low, i, j)
+			flags = tab.lookup(low[i:j], h)
+		}
+		flags |= fMayNameKnown // the table has fMayName (see build)
+		k := len(out)
+		if k == cap(out) {
+			out = slices.Grow(out, 1)
+		}
+		out = out[:k+1]
+		t := &out[k]
+		t.text, t.fold = s[i:j], low[i:j]
+		t.start, t.end, t.flags, t.hash = int32(i), int32(j), flags, h
+		t.punct, t.quote, t.poss, t.cap = 0, quoted, false, upper
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		i = j
+	}
+	return out, i, quoted
+}
+
+// load8 returns the eight bytes of s from i, little-endian, the bytes
+// past its end read as 0; s has eight bytes or more, and i is at most
+// len(s).
+func load8(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		return swar.Load64(s, i)
+	}
+	return swar.Load64(s, len(s)-8) >> (8 * (i + 8 - len(s)))
+}
+
+// alnumLen returns how many ASCII letters and digits w, eight bytes of
+// lower-cased text read little-endian, starts with: 0 to 8. Each range
+// test adds to the low seven bits of each byte so that the top bit tells,
+// and no byte carries into the next.
+func alnumLen(w uint64) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := w &^ highs
+	digit := (x + (0x80-'0')*ones) &^ (x + (0x7f-'9')*ones)
+	lower := (x + (0x80-'a')*ones) &^ (x + (0x7f-'z')*ones)
+	alnum := (digit | lower) &^ w & highs
+	return bits.TrailingZeros64(^alnum&highs) >> 3
 }
 
 // asciiAlnums reports whether w has ASCII letters and digits only.
@@ -429,15 +552,24 @@ func abbrev(w, low string, ascii bool) bool {
 
 // foldWord is corpus.Fold for a word token w; low is w with its ASCII
 // capitals lower-cased. A word of ASCII letters and digits, the usual
-// case, folds to low.
+// case, folds to low; another ASCII word ("U.S.", "two-hour") is folded
+// by corpus.AppendFold into a buffer of the stack, which costs one string
+// where corpus.Fold cleans it and builds one.
 func foldWord(w, low string) string {
+	alnum := true
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+		switch c := w[i]; {
+		case c >= utf8.RuneSelf:
 			return corpus.Fold(w)
+		case !asciiAlnum(c):
+			alnum = false
 		}
 	}
-	return low
+	if alnum {
+		return low
+	}
+	var buf [64]byte
+	return string(corpus.AppendFold(buf[:0], w))
 }
 
 // lowerASCII returns s with its ASCII capitals lower-cased, at the same
@@ -502,11 +634,10 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 	var keyBuf, stripBuf, foldBuf [128]byte
 	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
 	for i := 0; i < len(ts); {
-		t := &ts[i]
-		if !t.word() || (!t.cap && t.fold != "the") {
-			i++
-			continue
+		if i = nameStart(ts, i); i == len(ts) {
+			break
 		}
+		t := &ts[i]
 		end := a.nameRun(ts, i)
 		found := false
 		for last := end; last >= i; last-- {
@@ -565,13 +696,38 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			i = j + 1
 			continue
 		}
-		fold = corpus.AppendFold(fold[:0], text)
-		k := appendStripTitles(strip, fold)
-		if act, ok := fuzzyIn(a, k, at); ok && !a.hasIn(a.index[string(k)], at) {
+		// The name folded, its titles and initials stripped: from the
+		// tokens' folds when its words are ASCII letters and digits, as
+		// most are, without corpus.AppendFold's reading of it, and
+		// without stripTitles's when it has no title or initial to strip.
+		run := ts[i : j+1]
+		alnum := true
+		for k := range run {
+			alnum = alnum && run[k].alnum()
+		}
+		plainName := alnum && !run[0].is(fTitleFirst)
+		var sk []byte
+		if alnum {
+			fold = appendFolds(fold[:0], run)
+			sk = fold
+			if !plainName || middleInitialTok(run) {
+				sk = appendStripTitles(strip, fold)
+			}
+		} else {
+			fold = corpus.AppendFold(fold[:0], text)
+			sk = appendStripTitles(strip, fold)
+		}
+		if act, ok := fuzzyIn(a, sk, at); ok && !a.hasIn(a.index[string(sk)], at) {
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
-			m.name = stripName(text)
+			// A name of ASCII words whose first word opens no title
+			// is as written, and no bare title: stripName would return
+			// it as it is (see titled).
+			m.name = text
+			if !plainName {
+				m.name = stripName(text)
+			}
 			m.person = !ts[j].is(fOrg)
 			for k := i; k <= j; k++ {
 				if ts[k].is(fOrg) {
@@ -584,9 +740,11 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				i = j + 1
 				continue
 			}
-			if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
-				i = j + 1
-				continue // a bare title names nobody: "President", "Democratic"
+			if !plainName {
+				if fold = corpus.AppendFold(fold[:0], m.name); titleWords[string(fold)] {
+					i = j + 1
+					continue // a bare title names nobody: "President", "Democratic"
+				}
 			}
 			if m.weak {
 				lower.ask(len(out), &ts[i])
@@ -597,6 +755,43 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		i = j + 1
 	}
 	return out
+}
+
+// nameStart returns the index of the first word from ts[i] on that may
+// open a name, capitalised or "the"; len(ts) if there is none. Most
+// tokens open none, and a loop that only tests them steps over them in
+// fewer instructions than a turn of appendMentions's loop each. A mark is
+// never capitalised, and its fold is "".
+func nameStart(ts []tok, i int) int {
+	for ; i < len(ts); i++ {
+		if t := &ts[i]; t.cap || len(t.fold) == 3 && t.fold == "the" {
+			break
+		}
+	}
+	return i
+}
+
+// appendFolds appends the folds of the words ts, a space between each,
+// to dst: the fold of their text when each is ASCII letters and digits.
+func appendFolds(dst []byte, ts []tok) []byte {
+	for k := range ts {
+		if k > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, ts[k].fold...)
+	}
+	return dst
+}
+
+// middleInitialTok reports whether a middle word of the words ts, three
+// or more, has one byte: a middle initial, which stripTitles strips.
+func middleInitialTok(ts []tok) bool {
+	for k := 1; k < len(ts)-1; k++ {
+		if len(ts[k].fold) == 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // nameRun returns the last token of the run of words with no mark

@@ -18,6 +18,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/stancemix/stance/corpus"
+	"github.com/stancemix/stance/internal/swar"
 	"github.com/stancemix/stance/models"
 )
 
@@ -390,6 +391,34 @@ func BenchmarkAttribute(b *testing.B) {
 	}
 }
 
+// BenchmarkAttributePolNeAR attributes the sentences of PolNeAR's real
+// news articles (see BenchmarkClassifyPolNeAR), split and cleaned
+// beforehand, with attribute's scratch and mayDates as Classifier.Article
+// has them: unlike the generated wire, their sentences seldom repeat.
+func BenchmarkAttributePolNeAR(b *testing.B) {
+	arts, size := polnearArticles(b)
+	sents := make([][]corpus.Sentence, len(arts))
+	clean := make([][]string, len(arts))
+	for i, art := range arts {
+		sents[i] = corpus.Split(art.Text[art.Body:])
+		for k, s := range sents[i] {
+			sents[i][k].Start += art.Body
+			sents[i][k].End += art.Body
+			clean[i] = append(clean[i], corpus.Clean(s.Text))
+		}
+	}
+	a := DefaultActors()
+	var mayDates []bool
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, art := range arts {
+			mayDates = slices.Grow(mayDates[:0], len(sents[i]))[:len(sents[i])]
+			a.attribute(art.Text, sents[i], clean[i], art.Date, mayDates)
+		}
+	}
+}
+
 // TestSeedsClassified checks the first seed through the whole Classifier:
 // Gonzalez's statements are dated the day before publication ("said
 // Wednesday") and the closing of the talks August 2019.
@@ -484,11 +513,71 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
+// FuzzTokenizeActors holds the tokens appendTokensLow makes with a
+// dictionary, whose usual words take a path of their own, to
+// tokenizeReference's, each word's hash and flags added the long way:
+// wordHash, the dictionary's flags, and mayName for a word of one fold.
+func FuzzTokenizeActors(f *testing.F) {
+	for _, s := range []string{"", "The Associated Press' lengthy report", "Sanders' team said", "Biden's aide",
+		"Secretary of State Antony J. Blinken told reporters on Tuesday, and the U.S. officials said: \"no\".",
+		"Mr. Gonzalez. 1,000.5 9/11 O'Neill's al-Ansari x\u00a0y\u0085z \xffab\xfe Gonz\u00e1lez e\u0301t\u00e9 a b",
+		"abcdefg abcdefgh abcdefghi, said says Putin's (Reuters) - Officials' I.", "Norwegian-funded ''quoted'' and ``quoted''",
+		"abcdefgh", "the international negotiations ended.", "they met Gen. Smith at 3 p.m. in the U.S.", "it said.\u00e9t\u00e9"} {
+		f.Add(s, false)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string, quoted bool) {
+		got, gq := appendTokensLow(nil, s, lowerASCII(s), quoted, a)
+		want, wq := tokenizeReference(s, quoted)
+		if gq != wq {
+			t.Errorf("appendTokensLow(%q, %v) ends quoted %v, want %v", s, quoted, gq, wq)
+		}
+		for k := range want {
+			w := &want[k]
+			if !w.word() || w.text == "\x00" {
+				continue // a NUL is a mark that word() takes for a word
+			}
+			w.hash = wordHash(w.fold)
+			w.flags = a.flags[w.fold] | w.flags&fMayDate
+			if !strings.Contains(w.fold, " ") {
+				w.flags |= fMayNameKnown
+				if a.mayName(w.fold) {
+					w.flags |= fMayName
+				}
+			}
+		}
+		if len(want) == 0 && len(got) == 0 || slices.Equal(want, got) {
+			return // cmp.Diff only when they differ: the fuzzer runs many times faster
+		}
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(tok{}), cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("appendTokensLow(%q, %v) mismatch (-want +got):\n%s", s, quoted, diff)
+		}
+	})
+}
+
+// FuzzAlnumLen holds alnumLen to a count of the bytes, one at a time.
+func FuzzAlnumLen(f *testing.F) {
+	for _, s := range []string{"said and", "abcdefgh", "ab9z/{`@", "0:Z[\x80\xffa~", "\x00\x00\x00\x00\x00\x00\x00\x00"} {
+		f.Add(swar.Load64(s, 0))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := 0
+		for want < 8 {
+			if c := byte(w >> (8 * want)); !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+				break
+			}
+			want++
+		}
+		if got := alnumLen(w); got != want {
+			t.Errorf("alnumLen(%#x) = %d, want %d", w, got, want)
+		}
+	})
+}
+
 // tokenizeReference is tokenize as it was before it told ASCII apart by
 // byte: every character decoded and classed by package unicode.
 func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 	var out []tok
-	low := lowerASCII(s)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -538,7 +627,7 @@ func tokenizeReference(s string, quoted bool) ([]tok, bool) {
 			j++
 			t.end = int32(j)
 		}
-		t.fold = foldWord(t.text, low[i:i+len(t.text)])
+		t.fold = corpus.Fold(t.text)
 		t.flags = wordFlags[t.fold] // not in the tokeniser replaced: the flags came later
 		if mayDateReference(s, t) {
 			t.flags |= fMayDate
@@ -639,7 +728,8 @@ func FuzzKeyRows(f *testing.F) {
 // FuzzNameRun holds nameRun, which reads a run of words a word at a time,
 // to nameRunReference, which reads the whole run of words, then cuts it
 // at the first word no key or title holds; both ask mayNameTok of the
-// same words, so the tokens' flags must agree too.
+// same words, so the tokens' flags must agree too. It holds nameStart to
+// the test appendMentions made of each token before it.
 func FuzzNameRun(f *testing.F) {
 	for _, s := range []string{"", "Secretary of State Antony J. Blinken told Reuters", "the U.S. president said",
 		"President Joe Biden's aide said", "The Venezuelan People Party of the Great Republic of Nowhere At All said",
@@ -651,6 +741,13 @@ func FuzzNameRun(f *testing.F) {
 		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
 		ref := slices.Clone(ts)
 		for i := range ts {
+			want := i // the test appendMentions had for each token
+			for want < len(ts) && (!ts[want].word() || !ts[want].cap && ts[want].fold != "the") {
+				want++
+			}
+			if got := nameStart(ts, i); got != want {
+				t.Errorf("nameStart(%q, %d) = %d, want %d", s, i, got, want)
+			}
 			if !ts[i].word() {
 				continue
 			}
@@ -660,6 +757,48 @@ func FuzzNameRun(f *testing.F) {
 		}
 		if diff := cmp.Diff(ref, ts, cmp.AllowUnexported(tok{})); diff != "" {
 			t.Errorf("tokens of %q after nameRun mismatch (-want +got):\n%s", s, diff)
+		}
+	})
+}
+
+// FuzzNameFold holds what appendMentions takes from the tokens of an
+// unknown name whose words are ASCII letters and digits to what it reads
+// off the name's text: appendFolds to corpus.AppendFold, and, when the
+// first word opens no title, the name to stripName's and no bare title,
+// and when no middle word is an initial besides, the key to
+// appendStripTitles's.
+func FuzzNameFold(f *testing.F) {
+	for _, s := range []string{"", "Secretary of State Antony J. Blinken told Reuters", "the U.S. president said",
+		"President Joe Biden's aide said", "Vice President Kamala Harris and John F Kennedy", "The Associated Press",
+		"Sanders' team", "Mr Gonzalez and GONZALEZ", "Jean Marie Le Pen", "Prime Minister", "Abc Def G H Ijk"} {
+		f.Add(s)
+	}
+	a := DefaultActors()
+	f.Fuzz(func(t *testing.T, s string) {
+		ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+		for i := range ts {
+			// A NUL is a mark that word() takes for a word, with no fold;
+			// it never joins a name, which is of capitalised words.
+			for j := i; j < len(ts) && j < i+6 && ts[j].word() && ts[j].fold != "" && ts[j].alnum(); j++ {
+				run := ts[i : j+1]
+				text := joinToksIn(s, run)
+				fold := appendFolds(nil, run)
+				if want := corpus.AppendFold(nil, text); string(fold) != string(want) {
+					t.Fatalf("appendFolds of %q = %q, want %q", text, fold, want)
+				}
+				if run[0].is(fTitleFirst) {
+					continue
+				}
+				if got := stripName(text); got != text {
+					t.Errorf("stripName(%q) = %q, want it as it is", text, got)
+				}
+				if titleWords[string(fold)] {
+					t.Errorf("%q is a title", fold)
+				}
+				if got := appendStripTitles(nil, fold); !middleInitialTok(run) && string(got) != string(fold) {
+					t.Errorf("appendStripTitles(%q) = %q, want it as it is", fold, got)
+				}
+			}
 		}
 	})
 }
