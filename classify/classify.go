@@ -67,7 +67,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	published := ""
 	if !a.Date.IsZero() {
-		published = a.Date.Format("2006-01-02")
+		published = dateDay(a.Date)
 	}
 	var dayT time.Time // the last event date formatted, and its text
 	var day string
@@ -133,7 +133,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		}
 		if ok {
 			if d.Time != dayT || day == "" { // the same Time, field for field, formats the same
-				dayT, day = d.Time, d.Time.Format("2006-01-02")
+				dayT, day = d.Time, dateDay(d.Time)
 			}
 			st.Date = day
 			st.DateGrain = d.Grain.String()

@@ -941,3 +941,20 @@ func dateTokenizeReference(text string) []dateToken {
 	}
 	return toks
 }
+
+// FuzzDateDay holds dateDay to time.Time.Format, in any zone and year,
+// four digits or not.
+func FuzzDateDay(f *testing.F) {
+	for _, t := range []time.Time{{}, time.Date(2021, 5, 27, 23, 59, 59, 0, time.UTC), time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(999, 10, 9, 0, 0, 0, 0, time.UTC)} {
+		f.Add(t.Unix(), int64(t.Nanosecond()), int32(0))
+	}
+	f.Add(int64(1622159999), int64(999999999), int32(3600))
+	f.Add(int64(-62135596800), int64(0), int32(-60))
+	f.Fuzz(func(t *testing.T, sec, nsec int64, offset int32) {
+		tm := time.Unix(sec, nsec).In(time.FixedZone("", int(offset%(48*3600))))
+		if got, want := dateDay(tm), tm.Format("2006-01-02"); got != want {
+			t.Errorf("dateDay(%v) = %q, want %q", tm, got, want)
+		}
+	})
+}
