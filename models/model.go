@@ -477,11 +477,10 @@ func (s *Scorer) addRows4(rows []int32) {
 func (s *Scorer) Prediction() Prediction {
 	m := s.m
 	k := len(m.Labels)
-	scores := s.buf[:k:k]
-	p := Prediction{Log: scores, Probs: s.buf[k : 2*k : 2*k]}
+	scores, probs, adjust := s.buf[:k:k], s.buf[k:2*k:2*k], m.adjust[:k]
 	best := 0
 	for i := range scores {
-		scores[i] += m.adjust[i]
+		scores[i] += adjust[i]
 		if scores[i] > scores[best] {
 			best = i
 		}
@@ -492,17 +491,22 @@ func (s *Scorer) Prediction() Prediction {
 		// the model knows is neutral rather than the first label.
 		best = n
 	}
-	// Softmax, shifted by the maximum so that it cannot overflow.
-	sum := 0.0
-	for i, s := range scores {
-		p.Probs[i] = math.Exp(s - scores[best])
-		sum += p.Probs[i]
+	// Softmax, shifted by the maximum so that it cannot overflow. The
+	// best label's score, and any equal to it, shift to 0, whose
+	// exponential is 1: one call of math.Exp of the three or four spared.
+	top, sum := scores[best], 0.0
+	for i, v := range scores {
+		e := 1.0
+		if d := v - top; d != 0 {
+			e = math.Exp(d)
+		}
+		probs[i] = e
+		sum += e
 	}
-	for i := range p.Probs {
-		p.Probs[i] /= sum
+	for i := range probs {
+		probs[i] /= sum
 	}
-	p.Index, p.Label, p.Prob = best, m.Labels[best], p.Probs[best]
-	return p
+	return Prediction{Label: m.Labels[best], Index: best, Prob: probs[best], Probs: probs, Log: scores}
 }
 
 // TermWeight returns, for each label, the log-probability the model gives
