@@ -169,17 +169,64 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 // new one for every text: the tokens' terms are good only until buf's
 // array is written again. It returns the buffer for the next call.
 func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([]Token, []byte) {
+	var w WordSpans
+	w.Reset(t, toks, text, buf)
+	w.Span(0, len(text))
+	return w.Tokens()
+}
+
+// WordSpans appends the tokens of a text as WordTokenizer.AppendTokensBuf
+// does, for a caller that has parted the text into spans already, as
+// classify's attribution tokeniser has: Word takes a span that is a
+// plain word as it stands, and Span reads any span as AppendTokensBuf
+// would. The spans, each given to Word or Span, must come in order and
+// leave out only spaces (unicode.IsSpace), at most; a token of the
+// WordTokenizer may run over several of them ("1,200", "AT&T").
+type WordSpans struct {
+	lower bool
+	text  string
+	low   string // text lower-cased, once lowered is set
+	buf   []byte
+	toks  []Token
+	next  int // where the next token may start: the end of the last one read
+	// lowered says low is made: it is made for the first word Span
+	// reads, and not for a text whose words all go to Word.
+	lowered bool
+}
+
+// Reset starts the tokens of text, for t, appended to toks; buf is the
+// buffer for the lower-cased copy of text, as for AppendTokensBuf.
+func (w *WordSpans) Reset(t WordTokenizer, toks []Token, text string, buf []byte) {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
-	toks = slices.Grow(toks, len(text)/4+1)
-	// With Lower, ASCII words are cut from one lower-cased copy of text,
-	// which has the same byte offsets, instead of one copy per word.
-	low := text
-	if t.Lower {
-		low, buf = foldASCII(text, buf)
+	*w = WordSpans{lower: t.Lower, text: text, buf: buf, toks: slices.Grow(toks, len(text)/4+1)}
+}
+
+// Tokens returns the tokens and the buffer for the next text. The
+// tokens' terms are good until the buffer's array is written again.
+func (w *WordSpans) Tokens() ([]Token, []byte) { return w.toks, w.buf }
+
+// Word reads the span text[i:j], which is one or more ASCII letters and
+// digits; low is its term: the span lower-cased with Lower, else the span
+// itself. Most words end there, and their token is the span with its term;
+// a word that goes on (or one a token already covers some of) is left
+// to Span.
+func (w *WordSpans) Word(i, j int, low string) {
+	if i < w.next || j < len(w.text) && asciiKind[w.text[j]] < kindPunct && wordEndFrom(w.text, i, j) != j {
+		w.Span(i, j)
+		return
 	}
-	i := 0
-	for i < len(text) {
+	w.toks = append(w.toks, Token{Term: low, Start: i, End: j})
+	w.next = j
+}
+
+// Span reads the span text[start:end]: the tokens from where the last
+// one read ended or from start, whichever is later, up to the first that
+// ends at or past end.
+func (w *WordSpans) Span(start, end int) {
+	text, toks := w.text, w.toks
+	i := max(start, w.next)
+	for i < end {
 		c := text[i]
 		switch k := asciiKind[c]; {
 		case k == kindWord:
@@ -191,16 +238,17 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 			for j < len(text) && asciiKind[text[j]] == kindWord {
 				j++
 			}
-			end := j
+			e := j
 			if j < len(text) && asciiKind[text[j]] < kindPunct {
-				end = wordEndFrom(text, i, j)
+				e = wordEndFrom(text, i, j)
 			}
-			if end == j {
+			low := w.lowText()
+			if e == j {
 				toks = append(toks, Token{Term: low[i:j], Start: i, End: j})
 			} else {
-				toks = t.appendWord(toks, text, low, i, end)
+				toks = w.appendWord(toks, low, i, e)
 			}
-			i = end
+			i = e
 			continue
 		case k == kindPunct || k == kindJoinPunct:
 			toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
@@ -213,9 +261,9 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := wordEnd(text, i)
-			toks = t.appendWord(toks, text, low, i, j)
-			i = j
+			e := wordEnd(text, i)
+			toks = w.appendWord(toks, w.lowText(), i, e)
+			i = e
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
 			i += n
@@ -223,7 +271,22 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 			i += n
 		}
 	}
-	return toks, buf
+	w.toks, w.next = toks, max(i, w.next)
+}
+
+// lowText returns the text with Lower's ASCII capitals lower-cased, at
+// the same offsets (the text itself without Lower), made on first use.
+func (w *WordSpans) lowText() string {
+	if !w.lowered {
+		w.low, w.lowered = w.text, true
+		if w.lower {
+			// With Lower, ASCII words are cut from one lower-cased copy of
+			// text, which has the same byte offsets, instead of one copy
+			// per word.
+			w.low, w.buf = foldASCII(w.text, w.buf)
+		}
+	}
+	return w.low
 }
 
 // The kinds of bytes for AppendTokens, in asciiKind, in an order that
@@ -256,21 +319,22 @@ var asciiKind = func() (kind [256]uint8) {
 	return kind
 }()
 
-func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []Token {
-	w := text[i:j]
+func (w *WordSpans) appendWord(toks []Token, low string, i, j int) []Token {
+	text := w.text
+	word := text[i:j]
 	// Split a possessive: "Maduro's" -> "Maduro", "'s".
-	if k := possessive(w); k > 0 {
-		toks = t.appendWord(toks, text, low, i, i+k)
+	if k := possessive(word); k > 0 {
+		toks = w.appendWord(toks, low, i, i+k)
 		return append(toks, Token{Term: "'s", Start: i + k, End: j})
 	}
-	if t.Lower {
-		if isASCII(w) {
-			w = low[i:j]
+	if w.lower {
+		if isASCII(word) {
+			word = low[i:j]
 		} else {
-			w = strings.ToLower(w)
+			word = strings.ToLower(word)
 		}
 	}
-	return append(toks, Token{Term: w, Start: i, End: j})
+	return append(toks, Token{Term: word, Start: i, End: j})
 }
 
 // foldASCII returns s with the ASCII capitals lower-cased and every other

@@ -19,6 +19,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 	if t.Lower {
 		low, _ = foldASCII(text, nil)
 	}
+	w := &WordSpans{lower: t.Lower, text: text}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -26,7 +27,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 			switch {
 			case isASCIIWord(c):
 				j := wordEnd(text, i)
-				toks = t.appendWord(toks, text, low, i, j)
+				toks = w.appendWord(toks, low, i, j)
 				i = j
 			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
 				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
@@ -40,7 +41,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(text, i)
-			toks = t.appendWord(toks, text, low, i, j)
+			toks = w.appendWord(toks, low, i, j)
 			i = j
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
