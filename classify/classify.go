@@ -306,8 +306,12 @@ func (an *analysis) readWords(clean string, ts []tok) {
 	for k := range ts {
 		t := &ts[k]
 		start, end := int(t.start), int(t.end)
-		if t.fold == "" || t.flags&fMayDate != 0 || end-start != len(t.text) {
-			ws.Span(start, end) // a mark, or not a plain word
+		switch {
+		case t.fold == "" && end-start == 1:
+			ws.Mark(start) // most marks
+			continue
+		case t.fold == "" || t.flags&fMayDate != 0 || end-start != len(t.text):
+			ws.Span(start, end) // not a plain word
 			continue
 		}
 		term := t.text

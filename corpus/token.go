@@ -178,10 +178,11 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 // WordSpans appends the tokens of a text as WordTokenizer.AppendTokensBuf
 // does, for a caller that has parted the text into spans already, as
 // classify's attribution tokeniser has: Word takes a span that is a
-// plain word as it stands, and Span reads any span as AppendTokensBuf
-// would. The spans, each given to Word or Span, must come in order and
-// leave out only spaces (unicode.IsSpace), at most; a token of the
-// WordTokenizer may run over several of them ("1,200", "AT&T").
+// plain word as it stands, Mark a span of one byte, and Span reads any
+// span as AppendTokensBuf would. The spans, each given to one of them,
+// must come in order and leave out only spaces (unicode.IsSpace), at
+// most; a token of the WordTokenizer may run over several of them
+// ("1,200", "AT&T").
 type WordSpans struct {
 	lower bool
 	text  string
@@ -218,6 +219,27 @@ func (w *WordSpans) Word(i, j int, low string) {
 	}
 	w.toks = append(w.toks, Token{Term: low, Start: i, End: j})
 	w.next = j
+}
+
+// Mark reads the span text[i:i+1], one byte that is no ASCII letter or
+// digit: a mark or a byte past ASCII. WordTokenizer's marks are a token
+// of their own, and it reads most other bytes as spaces; '_', a word
+// byte to it, and a byte past ASCII are left to Span.
+func (w *WordSpans) Mark(i int) {
+	if i < w.next {
+		return // in the last token read
+	}
+	switch c := w.text[i]; asciiKind[c] {
+	case kindPunct, kindJoinPunct:
+		w.toks = append(w.toks, Token{Term: w.text[i : i+1], Start: i, End: i + 1})
+		w.next = i + 1
+	case kindWord:
+		w.Span(i, i+1)
+	case kindJoins:
+		if c >= utf8.RuneSelf {
+			w.Span(i, i+1)
+		}
+	}
 }
 
 // Span reads the span text[start:end]: the tokens from where the last
