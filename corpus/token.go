@@ -171,6 +171,11 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([]Token, []byte) {
 	var w WordSpans
 	w.Reset(t, toks, text, buf)
+	if t.Lower {
+		// ASCII words are cut from one lower-cased copy of text, which
+		// has the same byte offsets, instead of one copy per word.
+		w.low, w.buf = foldASCII(text, buf)
+	}
 	w.Span(0, len(text))
 	return w.Tokens()
 }
@@ -186,13 +191,14 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 type WordSpans struct {
 	lower bool
 	text  string
-	low   string // text lower-cased, once lowered is set
-	buf   []byte
-	toks  []Token
-	next  int // where the next token may start: the end of the last one read
-	// lowered says low is made: it is made for the first word Span
-	// reads, and not for a text whose words all go to Word.
-	lowered bool
+	// low is the text lower-cased, if AppendTokensBuf made it, or the
+	// text itself without Lower; else "", and lowWord lower-cases the
+	// words Span reads one by one, into buf: Word's words, most of a
+	// sentence's, come lower-cased already.
+	low  string
+	buf  []byte
+	toks []Token
+	next int // where the next token may start: the end of the last one read
 }
 
 // Reset starts the tokens of text, for t, appended to toks; buf is the
@@ -200,7 +206,10 @@ type WordSpans struct {
 func (w *WordSpans) Reset(t WordTokenizer, toks []Token, text string, buf []byte) {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
-	*w = WordSpans{lower: t.Lower, text: text, buf: buf, toks: slices.Grow(toks, len(text)/4+1)}
+	*w = WordSpans{lower: t.Lower, text: text, buf: buf[:0], toks: slices.Grow(toks, len(text)/4+1)}
+	if !t.Lower {
+		w.low = text
+	}
 }
 
 // Tokens returns the tokens and the buffer for the next text. The
@@ -246,7 +255,7 @@ func (w *WordSpans) Mark(i int) {
 // one read ended or from start, whichever is later, up to the first that
 // ends at or past end.
 func (w *WordSpans) Span(start, end int) {
-	text, toks := w.text, w.toks
+	text, low, toks := w.text, w.low, w.toks
 	i := max(start, w.next)
 	for i < end {
 		c := text[i]
@@ -264,11 +273,16 @@ func (w *WordSpans) Span(start, end int) {
 			if j < len(text) && asciiKind[text[j]] < kindPunct {
 				e = wordEndFrom(text, i, j)
 			}
-			low := w.lowText()
 			if e == j {
-				toks = append(toks, Token{Term: low[i:j], Start: i, End: j})
+				term := ""
+				if low != "" {
+					term = low[i:j]
+				} else {
+					term = w.lowWord(i, j)
+				}
+				toks = append(toks, Token{Term: term, Start: i, End: j})
 			} else {
-				toks = w.appendWord(toks, low, i, e)
+				toks = w.appendWord(toks, i, e)
 			}
 			i = e
 			continue
@@ -284,7 +298,7 @@ func (w *WordSpans) Span(start, end int) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			e := wordEnd(text, i)
-			toks = w.appendWord(toks, w.lowText(), i, e)
+			toks = w.appendWord(toks, i, e)
 			i = e
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
@@ -296,19 +310,26 @@ func (w *WordSpans) Span(start, end int) {
 	w.toks, w.next = toks, max(i, w.next)
 }
 
-// lowText returns the text with Lower's ASCII capitals lower-cased, at
-// the same offsets (the text itself without Lower), made on first use.
-func (w *WordSpans) lowText() string {
-	if !w.lowered {
-		w.low, w.lowered = w.text, true
-		if w.lower {
-			// With Lower, ASCII words are cut from one lower-cased copy of
-			// text, which has the same byte offsets, instead of one copy
-			// per word.
-			w.low, w.buf = foldASCII(w.text, w.buf)
-		}
+// lowWord returns the term of the ASCII word text[i:j]: the word, with
+// Lower's capitals lower-cased. Without low, it writes a word that has a
+// capital into buf's array after the words written before, which it
+// makes as long as the text for the first: the words do not overlap, and
+// no word moves once written.
+func (w *WordSpans) lowWord(i, j int) string {
+	if w.low != "" {
+		return w.low[i:j]
 	}
-	return w.low
+	word := w.text[i:j]
+	if upperASCII(word) == len(word) {
+		return word
+	}
+	n := len(w.buf)
+	if n == 0 && cap(w.buf) < len(w.text) {
+		w.buf = make([]byte, 0, len(w.text))
+	}
+	w.buf = w.buf[:n+len(word)]
+	swar.PutLowerASCII(w.buf[n:], word)
+	return unsafe.String(&w.buf[n], len(word))
 }
 
 // The kinds of bytes for AppendTokens, in asciiKind, in an order that
@@ -341,17 +362,16 @@ var asciiKind = func() (kind [256]uint8) {
 	return kind
 }()
 
-func (w *WordSpans) appendWord(toks []Token, low string, i, j int) []Token {
-	text := w.text
-	word := text[i:j]
+func (w *WordSpans) appendWord(toks []Token, i, j int) []Token {
+	word := w.text[i:j]
 	// Split a possessive: "Maduro's" -> "Maduro", "'s".
 	if k := possessive(word); k > 0 {
-		toks = w.appendWord(toks, low, i, i+k)
+		toks = w.appendWord(toks, i, i+k)
 		return append(toks, Token{Term: "'s", Start: i + k, End: j})
 	}
 	if w.lower {
 		if isASCII(word) {
-			word = low[i:j]
+			word = w.lowWord(i, j)
 		} else {
 			word = strings.ToLower(word)
 		}
@@ -365,13 +385,7 @@ func (w *WordSpans) appendWord(toks []Token, low string, i, j int) []Token {
 // it has room, else into a new one, and returns the buffer for the next
 // call: the result is good until that array is written again.
 func foldASCII(s string, buf []byte) (string, []byte) {
-	i := 0
-	for i+8 <= len(s) && swar.Upper8(swar.Load64(s, i)) == 0 {
-		i += 8
-	}
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
+	i := upperASCII(s)
 	if i == len(s) {
 		return s, buf
 	}
@@ -384,6 +398,18 @@ func foldASCII(s string, buf []byte) (string, []byte) {
 	// The string is b's bytes without a copy, as strings.Builder does: b
 	// is not written again until the caller hands it back.
 	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+}
+
+// upperASCII returns the index of the first ASCII capital of s, or len(s).
+func upperASCII(s string) int {
+	i := 0
+	for i+8 <= len(s) && swar.Upper8(swar.Load64(s, i)) == 0 {
+		i += 8
+	}
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	return i
 }
 
 func isASCII(w string) bool {
