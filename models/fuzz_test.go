@@ -103,9 +103,10 @@ func predictionReference(s *Scorer) Prediction {
 	return p
 }
 
-// FuzzPrediction holds Prediction to predictionReference, bit for bit,
-// for two to four labels with or without a neutral one, on any scores and
-// adjustments: ties, infinities and NaNs too.
+// FuzzPrediction holds Prediction (softmax3, softmax4 and softmax) to
+// predictionReference, bit for bit, for two to four labels with or
+// without a neutral one, on any scores and adjustments: ties, infinities
+// and NaNs too.
 func FuzzPrediction(f *testing.F) {
 	f.Add(3, 1, -12.5, -12.5, -13.0, 0.0, 0.1, -0.1, 0.0, 0.0)
 	f.Add(4, -1, 1.0, 2.0, 2.0, 1.0, 0.0, 0.0, 0.0, 0.0)
