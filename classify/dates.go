@@ -953,6 +953,19 @@ func dateLexWord(text string, i, j int) dateLex {
 // pastMark reports whether a word marks the past tense for InferYear.
 func (l dateLex) pastMark() bool { return l.kind == lxPastMark || l.past }
 
+// dateStarts holds the lexicon kinds of the words an expression may start
+// with, for matchAt (a preposition) and core (the others): dateFind tries
+// no match at the others, the cues, reporting verbs and the like that
+// are most of the lexicon's words in a sentence, where core would find
+// none. TestDateStarts holds it to core.
+var dateStarts = func() (starts [256]bool) {
+	for _, k := range []dateLexKind{lxPrep, lxRelDay, lxThe, lxNumWord, lxArticle, lxOrdWord, lxMonth, lxWeekday,
+		lxLast, lxNext, lxComing, lxThis, lxPhase, lxEaster} {
+		starts[k] = true
+	}
+	return starts
+}()
+
 // ---- grammar ----
 
 // dateSpecKind is what a matched expression means, before resolution.
@@ -1916,7 +1929,7 @@ func dateFind(text string, toks []dateToken, a dateAnchor) (EventDate, bool) {
 		bestDist = 1 << 30
 	)
 	for i := 0; i < len(p.toks); {
-		if t := &p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && t.lex.kind == lxNone) {
+		if t := &p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && !dateStarts[t.lex.kind]) {
 			i++ // no expression starts here
 			continue
 		}

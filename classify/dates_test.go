@@ -958,3 +958,26 @@ func FuzzDateDay(f *testing.F) {
 		}
 	})
 }
+
+// TestDateStarts holds dateStarts to matchAt: at a word of the lexicon
+// whose kind dateStarts leaves out, after any word and before any two,
+// matchAt finds no expression.
+func TestDateStarts(t *testing.T) {
+	words := []string{"by", "5", "2021", "May", "the", "last", "next", "week", "ago", "Tuesday", "morning", "of", "-", ".", "early", "3rd"}
+	for w, l := range dateLexicon {
+		if dateStarts[l.kind] {
+			continue
+		}
+		for _, before := range words {
+			for _, a := range words {
+				for _, b := range words {
+					text := before + " " + w + " " + a + " " + b
+					p := &dateParser{text: text, toks: dateTokenize(text, nil)}
+					if m, ok := p.matchAt(1); ok {
+						t.Fatalf("%q (kind %d): matchAt(1) = %+v", text, l.kind, m)
+					}
+				}
+			}
+		}
+	}
+}
