@@ -981,3 +981,22 @@ func TestDateStarts(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDateStarts holds dateStarts to matchAt on any text: matchAt finds
+// no expression at a word that dateFind skips.
+func FuzzDateStarts(f *testing.F) {
+	for _, s := range append([]string{"said by May 5", "until the 3rd of next month", "from early 2019 to now", "ago last week"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := &dateParser{text: text, toks: dateTokenize(text, nil)}
+		for i, tk := range p.toks {
+			if tk.kind != dtWord || dateStarts[tk.lex.kind] {
+				continue
+			}
+			if m, ok := p.matchAt(i); ok {
+				t.Fatalf("%q: matchAt(%d), a word of kind %d, = %+v", text, i, tk.lex.kind, m)
+			}
+		}
+	})
+}
