@@ -67,7 +67,7 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 
 	published := ""
 	if !a.Date.IsZero() {
-		published = a.Date.Format("2006-01-02")
+		published = dateDay(a.Date)
 	}
 	var dayT time.Time // the last event date formatted, and its text
 	var day string
@@ -133,14 +133,14 @@ func (c *Classifier) Article(a corpus.Article) ([]Statement, error) {
 		}
 		if ok {
 			if d.Time != dayT || day == "" { // the same Time, field for field, formats the same
-				dayT, day = d.Time, d.Time.Format("2006-01-02")
+				dayT, day = d.Time, dateDay(d.Time)
 			}
 			st.Date = day
 			st.DateGrain = d.Grain.String()
 			st.DateInferred = d.Inferred
 		}
 
-		p, err := an.stanceOf(clean)
+		p, err := an.stanceOf(clean, sc.ss[i].ts)
 		if err != nil {
 			return nil, err
 		}
@@ -267,9 +267,10 @@ func (an *analysis) terms(clean string) []string {
 }
 
 // stanceOf predicts the stance of a cleaned sentence, as the stance model's
-// Predict of terms(clean). The prediction's slices are good until the
+// Predict of terms(clean); ts are its attribution tokens, which its words
+// are read off (readWords). The prediction's slices are good until the
 // next call.
-func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
+func (an *analysis) stanceOf(clean string, ts []tok) (models.Prediction, error) {
 	switch {
 	case an.scorer == nil:
 		return an.model.Predict(an.terms(clean))
@@ -280,13 +281,46 @@ func (an *analysis) stanceOf(clean string) (models.Prediction, error) {
 		}
 		return an.scorer.Prediction(), nil
 	}
-	an.words, an.low = corpus.WordTokenizer{Lower: an.f.Lower}.AppendTokensBuf(an.words[:0], clean, an.low)
+	an.readWords(clean, ts)
 	an.facts.Reset()
 	an.parts = an.stance.AppendTermPartsWith(an.parts[:0], clean, "", an.words, &an.facts)
 	an.seen = append(an.seen[:0], make([]int32, len(an.words))...)
 	an.scorer.Reset()
 	an.index.scoreStance(an.scorer, an.parts, an.seen)
 	return an.scorer.Prediction(), nil
+}
+
+// readWords sets words to the WordTokenizer tokens of the cleaned
+// sentence clean, read off its attribution tokens ts (from
+// appendTokensLow) instead of scanning it again: the attribution
+// tokeniser parts a sentence at its spaces and more, and a word of ASCII
+// letters and digits only (as in dateTokensOf: no fMayDate, its
+// possessive, if any, not cut off) is a word to the WordTokenizer too
+// unless a joiner goes on with it, its term the word's fold (written
+// in lower case, as foldASCII writes it) or text. FuzzReadWords holds
+// the words to AppendTokens.
+func (an *analysis) readWords(clean string, ts []tok) {
+	lower := an.f.Lower
+	var ws corpus.WordSpans
+	ws.Reset(corpus.WordTokenizer{Lower: lower}, an.words[:0], clean, an.low)
+	for k := range ts {
+		t := &ts[k]
+		start, end := int(t.start), int(t.end)
+		switch {
+		case t.fold == "" && end-start == 1:
+			ws.Mark(start) // most marks
+			continue
+		case t.fold == "" || t.flags&fMayDate != 0 || end-start != len(t.text):
+			ws.Span(start, end) // not a plain word
+			continue
+		}
+		term := t.text
+		if lower {
+			term = t.fold
+		}
+		ws.Word(start, end, term)
+	}
+	an.words, an.low = ws.Tokens()
 }
 
 // sentimentOf scores the sentiment of the sentence that stanceOf last saw

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -131,10 +133,11 @@ func BenchmarkAnalysisPolNeAR(b *testing.B) {
 
 // benchAnalysis times stanceOf and sentimentOf on the cleaned sentences of
 // arts, split, cleaned and attributed beforehand as Classifier.Article
-// does.
+// does, with their attribution tokens.
 func benchAnalysis(b *testing.B, arts []corpus.Article) {
 	c := defaultClassifier(b)
 	var clean, targets []string
+	var tokens [][]tok
 	size := 0
 	for _, a := range arts {
 		sents := corpus.Split(a.Text[a.Body:])
@@ -144,8 +147,9 @@ func benchAnalysis(b *testing.B, arts []corpus.Article) {
 			sents[i].End += a.Body
 			cs[i] = corpus.Clean(sents[i].Text)
 		}
-		for i, at := range c.Actors.attribute(a.Text, sents, cs, a.Date, nil) {
-			clean, targets = append(clean, cs[i]), append(targets, at.Target)
+		sc := getScratch() // not put back: its tokens are kept
+		for i, at := range c.Actors.attributeIn(sc, a.Text, sents, cs, a.Date, nil) {
+			clean, targets, tokens = append(clean, cs[i]), append(targets, at.Target), append(tokens, sc.ss[i].ts)
 		}
 		size += len(a.Text)
 	}
@@ -154,7 +158,7 @@ func benchAnalysis(b *testing.B, arts []corpus.Article) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, s := range clean {
-			if _, err := an.stanceOf(s); err != nil {
+			if _, err := an.stanceOf(s, tokens[i]); err != nil {
 				b.Fatal(err)
 			}
 			if _, _, err := an.sentimentOf(s, targets[i]); err != nil {
@@ -163,4 +167,50 @@ func benchAnalysis(b *testing.B, arts []corpus.Article) {
 		}
 	}
 	b.ReportMetric(float64(len(clean)*b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
+
+// readWordsDiff reports how the words readWords reads off the attribution
+// tokens of s, from either tokeniser's dictionary, differ from
+// WordTokenizer's, lower-cased and not, or "".
+func readWordsDiff(s string) string {
+	for _, lower := range []bool{true, false} {
+		want := corpus.WordTokenizer{Lower: lower}.AppendTokens(nil, s)
+		for _, a := range []*Actors{DefaultActors(), nil} {
+			ts, _ := appendTokensLow(nil, s, lowerASCII(s), false, a)
+			an := &analysis{f: corpus.Features{Lower: lower}, low: []byte("a buffer used before")}
+			an.readWords(s, ts)
+			if slices.Equal(want, an.words) {
+				continue
+			}
+			if diff := cmp.Diff(want, an.words); diff != "" {
+				return fmt.Sprintf("readWords(%q), Lower %v, dictionary %v mismatch (-want +got):\n%s", s, lower, a != nil, diff)
+			}
+		}
+	}
+	return ""
+}
+
+// TestReadWords holds readWords to WordTokenizer on the stance corpora and
+// generated wire sentences.
+func TestReadWords(t *testing.T) {
+	for _, s := range mayDateSentences(t) {
+		if diff := readWordsDiff(s); diff != "" {
+			t.Fatal(diff)
+		}
+	}
+}
+
+// FuzzReadWords holds readWords to WordTokenizer.
+func FuzzReadWords(f *testing.F) {
+	for _, s := range append([]string{"", " ", "said, on Tuesday.", "Venezuela's 2nd", "Sanders' week", "1,200 and 3.5, 1, 2",
+		"AT&T", "foo_bar _x", "U.S.-led", "it’s Maduro’s", "don't", "rock 'n' roll", "''quoted'' ``x''", "a\vb\fc \u00a0 d\u2003",
+		"Gonz\u00e1lez e\u0301t\u00e9", "\xffab\xfe", "“quoted” — dash – «x»", "a;b:c!d?e\"f(g)h", "5.6m", "x& x- x'", "A. J. Blinken",
+		"end.Next", "MADURO'S", "U.S. Jan. 5", "\u0661\u0662 x"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if diff := readWordsDiff(s); diff != "" {
+			t.Error(diff)
+		}
+	})
 }

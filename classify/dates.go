@@ -355,6 +355,23 @@ func dateOf(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// dateDay returns t.Format("2006-01-02"), written digit by digit for a
+// year of four digits: Format parses its layout at every call, and
+// Classifier.Article formats a date for most of its statements. Other
+// years are left to Format.
+func dateDay(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format("2006-01-02")
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-',
+		byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
+}
+
 func dateYMD(y, m, d int) time.Time {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 }
@@ -935,6 +952,19 @@ func dateLexWord(text string, i, j int) dateLex {
 
 // pastMark reports whether a word marks the past tense for InferYear.
 func (l dateLex) pastMark() bool { return l.kind == lxPastMark || l.past }
+
+// dateStarts holds the lexicon kinds of the words an expression may start
+// with, for matchAt (a preposition) and core (the others): dateFind tries
+// no match at the others, the cues, reporting verbs and the like that
+// are most of the lexicon's words in a sentence, where core would find
+// none. TestDateStarts holds it to core.
+var dateStarts = func() (starts [256]bool) {
+	for _, k := range []dateLexKind{lxPrep, lxRelDay, lxThe, lxNumWord, lxArticle, lxOrdWord, lxMonth, lxWeekday,
+		lxLast, lxNext, lxComing, lxThis, lxPhase, lxEaster} {
+		starts[k] = true
+	}
+	return starts
+}()
 
 // ---- grammar ----
 
@@ -1899,7 +1929,7 @@ func dateFind(text string, toks []dateToken, a dateAnchor) (EventDate, bool) {
 		bestDist = 1 << 30
 	)
 	for i := 0; i < len(p.toks); {
-		if t := &p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && t.lex.kind == lxNone) {
+		if t := &p.toks[i]; t.kind == dtPunct || (t.kind == dtWord && !dateStarts[t.lex.kind]) {
 			i++ // no expression starts here
 			continue
 		}

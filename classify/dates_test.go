@@ -941,3 +941,62 @@ func dateTokenizeReference(text string) []dateToken {
 	}
 	return toks
 }
+
+// FuzzDateDay holds dateDay to time.Time.Format, in any zone and year,
+// four digits or not.
+func FuzzDateDay(f *testing.F) {
+	for _, t := range []time.Time{{}, time.Date(2021, 5, 27, 23, 59, 59, 0, time.UTC), time.Date(9999, 12, 31, 23, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(999, 10, 9, 0, 0, 0, 0, time.UTC)} {
+		f.Add(t.Unix(), int64(t.Nanosecond()), int32(0))
+	}
+	f.Add(int64(1622159999), int64(999999999), int32(3600))
+	f.Add(int64(-62135596800), int64(0), int32(-60))
+	f.Fuzz(func(t *testing.T, sec, nsec int64, offset int32) {
+		tm := time.Unix(sec, nsec).In(time.FixedZone("", int(offset%(48*3600))))
+		if got, want := dateDay(tm), tm.Format("2006-01-02"); got != want {
+			t.Errorf("dateDay(%v) = %q, want %q", tm, got, want)
+		}
+	})
+}
+
+// TestDateStarts holds dateStarts to matchAt: at a word of the lexicon
+// whose kind dateStarts leaves out, after any word and before any two,
+// matchAt finds no expression.
+func TestDateStarts(t *testing.T) {
+	words := []string{"by", "5", "2021", "May", "the", "last", "next", "week", "ago", "Tuesday", "morning", "of", "-", ".", "early", "3rd"}
+	for w, l := range dateLexicon {
+		if dateStarts[l.kind] {
+			continue
+		}
+		for _, before := range words {
+			for _, a := range words {
+				for _, b := range words {
+					text := before + " " + w + " " + a + " " + b
+					p := &dateParser{text: text, toks: dateTokenize(text, nil)}
+					if m, ok := p.matchAt(1); ok {
+						t.Fatalf("%q (kind %d): matchAt(1) = %+v", text, l.kind, m)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzDateStarts holds dateStarts to matchAt on any text: matchAt finds
+// no expression at a word that dateFind skips.
+func FuzzDateStarts(f *testing.F) {
+	for _, s := range append([]string{"said by May 5", "until the 3rd of next month", "from early 2019 to now", "ago last week"}, dateBenchSentences...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		p := &dateParser{text: text, toks: dateTokenize(text, nil)}
+		for i, tk := range p.toks {
+			if tk.kind != dtWord || dateStarts[tk.lex.kind] {
+				continue
+			}
+			if m, ok := p.matchAt(i); ok {
+				t.Fatalf("%q: matchAt(%d), a word of kind %d, = %+v", text, i, tk.lex.kind, m)
+			}
+		}
+	})
+}

@@ -31,6 +31,27 @@ func TestPartsIndex(t *testing.T) {
 	}
 }
 
+// TestNoWordBase holds noWordBase to noWordBases, and the entries the
+// parts index keeps of them to its bases'.
+func TestNoWordBase(t *testing.T) {
+	for i, s := range noWordBases {
+		if got := noWordBase(s); got != i {
+			t.Errorf("noWordBase(%q) = %d, want %d", s, got, i)
+		}
+	}
+	for _, s := range []string{"", "said", "<Name>", "lexnegx", "Other", "tg"} {
+		if got := noWordBase(s); got != -1 {
+			t.Errorf("noWordBase(%q) = %d, want -1", s, got)
+		}
+	}
+	ix := newPartsIndex(defaultModels(t))
+	for i, s := range noWordBases {
+		if ix.noWord[i] != ix.bases.find(s) {
+			t.Errorf("noWord[%d] = %d, want bases' entry of %q, %d", i, ix.noWord[i], s, ix.bases.find(s))
+		}
+	}
+}
+
 // baseTableStrings are the bases of the default models and strings that
 // share with one of them or with each other all that baseWords and
 // baseHash read of a longer string: the length and the first and last

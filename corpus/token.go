@@ -169,17 +169,95 @@ func (t WordTokenizer) AppendTokens(toks []Token, text string) []Token {
 // new one for every text: the tokens' terms are good only until buf's
 // array is written again. It returns the buffer for the next call.
 func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([]Token, []byte) {
+	var w WordSpans
+	w.Reset(t, toks, text, buf)
+	if t.Lower {
+		// ASCII words are cut from one lower-cased copy of text, which
+		// has the same byte offsets, instead of one copy per word.
+		w.low, w.buf = foldASCII(text, buf)
+	}
+	w.Span(0, len(text))
+	return w.Tokens()
+}
+
+// WordSpans appends the tokens of a text as WordTokenizer.AppendTokensBuf
+// does, for a caller that has parted the text into spans already, as
+// classify's attribution tokeniser has: Word takes a span that is a
+// plain word as it stands, Mark a span of one byte, and Span reads any
+// span as AppendTokensBuf would. The spans, each given to one of them,
+// must come in order and leave out only spaces (unicode.IsSpace), at
+// most; a token of the WordTokenizer may run over several of them
+// ("1,200", "AT&T").
+type WordSpans struct {
+	lower bool
+	text  string
+	// low is the text lower-cased, if AppendTokensBuf made it, or the
+	// text itself without Lower; else "", and lowWord lower-cases the
+	// words Span reads one by one, into buf: Word's words, most of a
+	// sentence's, come lower-cased already.
+	low  string
+	buf  []byte
+	toks []Token
+	next int // where the next token may start: the end of the last one read
+}
+
+// Reset starts the tokens of text, for t, appended to toks; buf is the
+// buffer for the lower-cased copy of text, as for AppendTokensBuf.
+func (w *WordSpans) Reset(t WordTokenizer, toks []Token, text string, buf []byte) {
 	// English prose has about one token (a word or a punctuation mark) per
 	// 4.5 bytes; room for one per 4 rarely has to grow.
-	toks = slices.Grow(toks, len(text)/4+1)
-	// With Lower, ASCII words are cut from one lower-cased copy of text,
-	// which has the same byte offsets, instead of one copy per word.
-	low := text
-	if t.Lower {
-		low, buf = foldASCII(text, buf)
+	*w = WordSpans{lower: t.Lower, text: text, buf: buf[:0], toks: slices.Grow(toks, len(text)/4+1)}
+	if !t.Lower {
+		w.low = text
 	}
-	i := 0
-	for i < len(text) {
+}
+
+// Tokens returns the tokens and the buffer for the next text. The
+// tokens' terms are good until the buffer's array is written again.
+func (w *WordSpans) Tokens() ([]Token, []byte) { return w.toks, w.buf }
+
+// Word reads the span text[i:j], which is one or more ASCII letters and
+// digits; low is its term: the span lower-cased with Lower, else the span
+// itself. Most words end there, and their token is the span with its term;
+// a word that goes on (or one a token already covers some of) is left
+// to Span.
+func (w *WordSpans) Word(i, j int, low string) {
+	if i < w.next || j < len(w.text) && asciiKind[w.text[j]] < kindPunct && wordEndFrom(w.text, i, j) != j {
+		w.Span(i, j)
+		return
+	}
+	w.toks = append(w.toks, Token{Term: low, Start: i, End: j})
+	w.next = j
+}
+
+// Mark reads the span text[i:i+1], one byte that is no ASCII letter or
+// digit: a mark or a byte past ASCII. WordTokenizer's marks are a token
+// of their own, and it reads most other bytes as spaces; '_', a word
+// byte to it, and a byte past ASCII are left to Span.
+func (w *WordSpans) Mark(i int) {
+	if i < w.next {
+		return // in the last token read
+	}
+	switch c := w.text[i]; asciiKind[c] {
+	case kindPunct, kindJoinPunct:
+		w.toks = append(w.toks, Token{Term: w.text[i : i+1], Start: i, End: i + 1})
+		w.next = i + 1
+	case kindWord:
+		w.Span(i, i+1)
+	case kindJoins:
+		if c >= utf8.RuneSelf {
+			w.Span(i, i+1)
+		}
+	}
+}
+
+// Span reads the span text[start:end]: the tokens from where the last
+// one read ended or from start, whichever is later, up to the first that
+// ends at or past end.
+func (w *WordSpans) Span(start, end int) {
+	text, low, toks := w.text, w.low, w.toks
+	i := max(start, w.next)
+	for i < end {
 		c := text[i]
 		switch k := asciiKind[c]; {
 		case k == kindWord:
@@ -191,16 +269,22 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 			for j < len(text) && asciiKind[text[j]] == kindWord {
 				j++
 			}
-			end := j
+			e := j
 			if j < len(text) && asciiKind[text[j]] < kindPunct {
-				end = wordEndFrom(text, i, j)
+				e = wordEndFrom(text, i, j)
 			}
-			if end == j {
-				toks = append(toks, Token{Term: low[i:j], Start: i, End: j})
+			if e == j {
+				term := ""
+				if low != "" {
+					term = low[i:j]
+				} else {
+					term = w.lowWord(i, j)
+				}
+				toks = append(toks, Token{Term: term, Start: i, End: j})
 			} else {
-				toks = t.appendWord(toks, text, low, i, end)
+				toks = w.appendWord(toks, i, e)
 			}
-			i = end
+			i = e
 			continue
 		case k == kindPunct || k == kindJoinPunct:
 			toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
@@ -213,9 +297,9 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			j := wordEnd(text, i)
-			toks = t.appendWord(toks, text, low, i, j)
-			i = j
+			e := wordEnd(text, i)
+			toks = w.appendWord(toks, i, e)
+			i = e
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
 			i += n
@@ -223,7 +307,29 @@ func (t WordTokenizer) AppendTokensBuf(toks []Token, text string, buf []byte) ([
 			i += n
 		}
 	}
-	return toks, buf
+	w.toks, w.next = toks, max(i, w.next)
+}
+
+// lowWord returns the term of the ASCII word text[i:j]: the word, with
+// Lower's capitals lower-cased. Without low, it writes a word that has a
+// capital into buf's array after the words written before, which it
+// makes as long as the text for the first: the words do not overlap, and
+// no word moves once written.
+func (w *WordSpans) lowWord(i, j int) string {
+	if w.low != "" {
+		return w.low[i:j]
+	}
+	word := w.text[i:j]
+	if upperASCII(word) == len(word) {
+		return word
+	}
+	n := len(w.buf)
+	if n == 0 && cap(w.buf) < len(w.text) {
+		w.buf = make([]byte, 0, len(w.text))
+	}
+	w.buf = w.buf[:n+len(word)]
+	swar.PutLowerASCII(w.buf[n:], word)
+	return unsafe.String(&w.buf[n], len(word))
 }
 
 // The kinds of bytes for AppendTokens, in asciiKind, in an order that
@@ -256,21 +362,21 @@ var asciiKind = func() (kind [256]uint8) {
 	return kind
 }()
 
-func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []Token {
-	w := text[i:j]
+func (w *WordSpans) appendWord(toks []Token, i, j int) []Token {
+	word := w.text[i:j]
 	// Split a possessive: "Maduro's" -> "Maduro", "'s".
-	if k := possessive(w); k > 0 {
-		toks = t.appendWord(toks, text, low, i, i+k)
+	if k := possessive(word); k > 0 {
+		toks = w.appendWord(toks, i, i+k)
 		return append(toks, Token{Term: "'s", Start: i + k, End: j})
 	}
-	if t.Lower {
-		if isASCII(w) {
-			w = low[i:j]
+	if w.lower {
+		if isASCII(word) {
+			word = w.lowWord(i, j)
 		} else {
-			w = strings.ToLower(w)
+			word = strings.ToLower(word)
 		}
 	}
-	return append(toks, Token{Term: w, Start: i, End: j})
+	return append(toks, Token{Term: word, Start: i, End: j})
 }
 
 // foldASCII returns s with the ASCII capitals lower-cased and every other
@@ -279,13 +385,7 @@ func (t WordTokenizer) appendWord(toks []Token, text, low string, i, j int) []To
 // it has room, else into a new one, and returns the buffer for the next
 // call: the result is good until that array is written again.
 func foldASCII(s string, buf []byte) (string, []byte) {
-	i := 0
-	for i+8 <= len(s) && swar.Upper8(swar.Load64(s, i)) == 0 {
-		i += 8
-	}
-	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
-		i++
-	}
+	i := upperASCII(s)
 	if i == len(s) {
 		return s, buf
 	}
@@ -298,6 +398,18 @@ func foldASCII(s string, buf []byte) (string, []byte) {
 	// The string is b's bytes without a copy, as strings.Builder does: b
 	// is not written again until the caller hands it back.
 	return unsafe.String(unsafe.SliceData(b), len(b)), buf
+}
+
+// upperASCII returns the index of the first ASCII capital of s, or len(s).
+func upperASCII(s string) int {
+	i := 0
+	for i+8 <= len(s) && swar.Upper8(swar.Load64(s, i)) == 0 {
+		i += 8
+	}
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	return i
 }
 
 func isASCII(w string) bool {

@@ -19,6 +19,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 	if t.Lower {
 		low, _ = foldASCII(text, nil)
 	}
+	w := &WordSpans{lower: t.Lower, text: text, low: low}
 	i := 0
 	for i < len(text) {
 		c := text[i]
@@ -26,7 +27,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 			switch {
 			case isASCIIWord(c):
 				j := wordEnd(text, i)
-				toks = t.appendWord(toks, text, low, i, j)
+				toks = w.appendWord(toks, i, j)
 				i = j
 			case c == ',' || c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"' || c == '(' || c == ')':
 				toks = append(toks, Token{Term: text[i : i+1], Start: i, End: i + 1})
@@ -40,7 +41,7 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := wordEnd(text, i)
-			toks = t.appendWord(toks, text, low, i, j)
+			toks = w.appendWord(toks, i, j)
 			i = j
 		case r == '“' || r == '”' || r == '«' || r == '»' || r == '—' || r == '–':
 			toks = append(toks, Token{Term: "\"", Start: i, End: i + n})
@@ -52,8 +53,8 @@ func appendTokensByRune(t WordTokenizer, toks []Token, text string) []Token {
 	return toks
 }
 
-// FuzzWordTokenizer holds AppendTokens to appendTokensByRune, lower-cased
-// or not.
+// FuzzWordTokenizer holds AppendTokens, and WordSpans.Span of the whole
+// text, to appendTokensByRune, lower-cased or not.
 func FuzzWordTokenizer(f *testing.F) {
 	for _, s := range []string{"", "a", "The U.S. and the E.U.", "Maduro's plan", "MADURO'S", "it’s Maduro’s", "1,200 and 3.5, 1, 2",
 		"re-election", "AT&T", "end.Next", "U.S.-led", "x.", "A.", "don't", "rock 'n' roll", "González’s", "ÉCHEC, Kelvin \u212A",
@@ -72,6 +73,15 @@ func FuzzWordTokenizer(f *testing.F) {
 			got, _ := tz.AppendTokensBuf(nil, s, buf)
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("WordTokenizer{Lower: %v}.AppendTokensBuf(%q) mismatch (-want +got):\n%s", lower, s, diff)
+			}
+			// As one span of WordSpans, its words lower-cased one by one,
+			// into the same array.
+			var w WordSpans
+			w.Reset(tz, nil, s, buf)
+			w.Span(0, len(s))
+			got, _ = w.Tokens()
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("WordSpans{Lower: %v}.Span(%q) mismatch (-want +got):\n%s", lower, s, diff)
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package models
 import (
 	"bytes"
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -71,4 +72,68 @@ func FuzzAddRows(f *testing.F) {
 			}
 		}
 	})
+}
+
+// predictionReference is Scorer.Prediction as first written: every
+// label's exponential taken, the best's too.
+func predictionReference(s *Scorer) Prediction {
+	m := s.m
+	k := len(m.Labels)
+	scores := s.buf[:k:k]
+	p := Prediction{Log: scores, Probs: s.buf[k : 2*k : 2*k]}
+	best := 0
+	for i := range scores {
+		scores[i] += m.adjust[i]
+		if scores[i] > scores[best] {
+			best = i
+		}
+	}
+	if n := m.neutral; n >= 0 && scores[n] == scores[best] {
+		best = n
+	}
+	sum := 0.0
+	for i, s := range scores {
+		p.Probs[i] = math.Exp(s - scores[best])
+		sum += p.Probs[i]
+	}
+	for i := range p.Probs {
+		p.Probs[i] /= sum
+	}
+	p.Index, p.Label, p.Prob = best, m.Labels[best], p.Probs[best]
+	return p
+}
+
+// FuzzPrediction holds Prediction (softmax3, softmax4 and softmax) to
+// predictionReference, bit for bit, for two to four labels with or
+// without a neutral one, on any scores and adjustments: ties, infinities
+// and NaNs too.
+func FuzzPrediction(f *testing.F) {
+	f.Add(3, 1, -12.5, -12.5, -13.0, 0.0, 0.1, -0.1, 0.0, 0.0)
+	f.Add(4, -1, 1.0, 2.0, 2.0, 1.0, 0.0, 0.0, 0.0, 0.0)
+	f.Add(2, 0, math.Inf(1), math.Inf(1), 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+	f.Add(3, 2, math.NaN(), -1.0, math.Inf(-1), 0.0, 0.0, 0.0, 0.0, 0.0)
+	f.Add(4, 3, -800.0, -1.0, -1e300, -0.0, 0.0, 0.0, 0.0, 0.0)
+	f.Fuzz(func(t *testing.T, k, neutral int, s0, s1, s2, s3, a0, a1, a2, a3 float64) {
+		k = 2 + int(uint(k)%3)
+		if neutral = neutral % (k + 1); neutral == k {
+			neutral = -1
+		}
+		m := &Model{Labels: []string{"a", "b", "c", "d"}[:k], neutral: neutral, adjust: []float64{a0, a1, a2, a3}[:k]}
+		want := &Scorer{m: m, buf: make([]float64, 2*k)}
+		copy(want.buf, []float64{s0, s1, s2, s3}[:k])
+		got := &Scorer{m: m, buf: slices.Clone(want.buf)}
+		w, g := predictionReference(want), got.Prediction()
+		if g.Label != w.Label || g.Index != w.Index || math.Float64bits(g.Prob) != math.Float64bits(w.Prob) ||
+			!slices.Equal(bitsOf(g.Probs), bitsOf(w.Probs)) || !slices.Equal(bitsOf(g.Log), bitsOf(w.Log)) {
+			t.Fatalf("Prediction %+v, reference %+v", g, w)
+		}
+	})
+}
+
+func bitsOf(fs []float64) []uint64 {
+	b := make([]uint64, len(fs))
+	for i, f := range fs {
+		b[i] = math.Float64bits(f)
+	}
+	return b
 }

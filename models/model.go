@@ -477,32 +477,100 @@ func (s *Scorer) addRows4(rows []int32) {
 func (s *Scorer) Prediction() Prediction {
 	m := s.m
 	k := len(m.Labels)
-	scores := s.buf[:k:k]
-	p := Prediction{Log: scores, Probs: s.buf[k : 2*k : 2*k]}
+	scores, probs := s.buf[:k:k], s.buf[k:2*k:2*k]
+	var best int
+	switch k {
+	case 3:
+		best = softmax3((*[3]float64)(scores), (*[3]float64)(probs), (*[3]float64)(m.adjust), m.neutral)
+	case 4:
+		best = softmax4((*[4]float64)(scores), (*[4]float64)(probs), (*[4]float64)(m.adjust), m.neutral)
+	default:
+		best = softmax(scores, probs, m.adjust[:k], m.neutral)
+	}
+	return Prediction{Label: m.Labels[best], Index: best, Prob: probs[best], Probs: probs, Log: scores}
+}
+
+// softmax adds adjust to the log scores, writes their softmax to probs
+// and returns the index of the best label, as Prediction describes (an
+// exact tie with the label neutral, if not -1, goes to it). The best
+// label's score, and any equal to it, shift to 0, whose exponential is 1:
+// one call of math.Exp spared.
+func softmax(scores, probs, adjust []float64, neutral int) int {
 	best := 0
 	for i := range scores {
-		scores[i] += m.adjust[i]
+		scores[i] += adjust[i]
 		if scores[i] > scores[best] {
 			best = i
 		}
 	}
-	if n := m.neutral; n >= 0 && scores[n] == scores[best] {
+	if neutral >= 0 && scores[neutral] == scores[best] {
 		// An exact tie: the terms gave no evidence (none is in the
 		// vocabulary, as in a byline), and a sentence that says nothing
 		// the model knows is neutral rather than the first label.
-		best = n
+		best = neutral
 	}
-	// Softmax, shifted by the maximum so that it cannot overflow.
-	sum := 0.0
-	for i, s := range scores {
-		p.Probs[i] = math.Exp(s - scores[best])
-		sum += p.Probs[i]
+	// Shifted by the maximum so that it cannot overflow.
+	top, sum := scores[best], 0.0
+	for i, v := range scores {
+		probs[i] = shiftedExp(v, top)
+		sum += probs[i]
 	}
-	for i := range p.Probs {
-		p.Probs[i] /= sum
+	for i := range probs {
+		probs[i] /= sum
 	}
-	p.Index, p.Label, p.Prob = best, m.Labels[best], p.Probs[best]
-	return p
+	return best
+}
+
+// softmax3 is softmax for three labels, the sentiment model's, written
+// out: the loops of softmax cost more than their sums for so few.
+func softmax3(scores, probs, adjust *[3]float64, neutral int) int {
+	s0, s1, s2 := scores[0]+adjust[0], scores[1]+adjust[1], scores[2]+adjust[2]
+	scores[0], scores[1], scores[2] = s0, s1, s2
+	best, top := 0, s0
+	if s1 > top {
+		best, top = 1, s1
+	}
+	if s2 > top {
+		best, top = 2, s2
+	}
+	if neutral >= 0 && scores[neutral] == top {
+		best = neutral
+	}
+	e0, e1, e2 := shiftedExp(s0, top), shiftedExp(s1, top), shiftedExp(s2, top)
+	sum := e0 + e1 + e2
+	probs[0], probs[1], probs[2] = e0/sum, e1/sum, e2/sum
+	return best
+}
+
+// softmax4 is softmax for four labels, the stance model's, written out.
+func softmax4(scores, probs, adjust *[4]float64, neutral int) int {
+	s0, s1, s2, s3 := scores[0]+adjust[0], scores[1]+adjust[1], scores[2]+adjust[2], scores[3]+adjust[3]
+	scores[0], scores[1], scores[2], scores[3] = s0, s1, s2, s3
+	best, top := 0, s0
+	if s1 > top {
+		best, top = 1, s1
+	}
+	if s2 > top {
+		best, top = 2, s2
+	}
+	if s3 > top {
+		best, top = 3, s3
+	}
+	if neutral >= 0 && scores[neutral] == top {
+		best = neutral
+	}
+	e0, e1, e2, e3 := shiftedExp(s0, top), shiftedExp(s1, top), shiftedExp(s2, top), shiftedExp(s3, top)
+	sum := e0 + e1 + e2 + e3
+	probs[0], probs[1], probs[2], probs[3] = e0/sum, e1/sum, e2/sum, e3/sum
+	return best
+}
+
+// shiftedExp returns math.Exp(v - top), without the call when v is top.
+func shiftedExp(v, top float64) float64 {
+	if d := v - top; d != 0 {
+		return math.Exp(d)
+	}
+	return 1
 }
 
 // TermWeight returns, for each label, the log-probability the model gives
