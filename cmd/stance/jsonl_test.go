@@ -122,9 +122,9 @@ func FuzzJSONString(f *testing.F) {
 	})
 }
 
-// FuzzJSONFloat holds appendJSONFloat, which lays out the 'f' format
-// from strconv's 'e', to encoding/json's formatting of a float64, and
-// appendShortestF to strconv's 'f'.
+// FuzzJSONFloat holds appendJSONFloat, which writes the 'f' format from
+// shortestDecimal's digits, to encoding/json's formatting of a float64,
+// and appendShortestF to strconv's 'f'.
 func FuzzJSONFloat(f *testing.F) {
 	for _, x := range []float64{0, 1, -1, 0.5, 1.0 / 3, 1e-7, -1e-7, 1e-6, 9.99999e-7, 1e21, 1e20, 999999999999999900000,
 		123456789.125, 0.9176635542246171, -0.00001618203846607779, 100, 1e-5, 12.5, math.SmallestNonzeroFloat64, math.MaxFloat64} {
@@ -156,8 +156,10 @@ func FuzzJSONFloat(f *testing.F) {
 }
 
 // TestShortestF holds appendShortestF to strconv's 'f' format on a
-// million floats across its range, each power of two alike, and on the
-// powers of ten and their neighbours.
+// million floats across its range, each power of two alike; on the
+// floats nearest to short decimals, whose digits shortestDecimal finds
+// by its other steps (trailing zeros cut, a tie to the even digit); and
+// on the powers of ten and two and their neighbours.
 func TestShortestF(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var xs []float64
@@ -168,7 +170,19 @@ func TestShortestF(t *testing.T) {
 		}
 		xs = append(xs, x)
 	}
+	for range 300_000 {
+		d := r.Uint64N(pow10u64[1+r.IntN(17)])
+		x, err := strconv.ParseFloat(strconv.FormatUint(d, 10)+"e"+strconv.Itoa(r.IntN(40)-25), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x, math.Nextafter(x, 0), math.Nextafter(x, 1e22))
+	}
 	for p := 1e-6; p < 1e21; p *= 10 {
+		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
+	}
+	for e := -20; e < 70; e++ {
+		p := math.Ldexp(1, e)
 		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
 	}
 	xs = append(xs, 0, math.Copysign(0, -1))
