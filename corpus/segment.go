@@ -404,15 +404,17 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
-	var buf, buf2 [16]byte
-	lw := lowerASCII(buf[:0], strings.TrimSuffix(word, "."))
-	if never, ok := abbrevs[string(lw)]; ok && never {
-		return false
-	}
-	if companySuffix[string(lw)] {
-		nw := wordAt(text, k)
-		if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
-			return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
+	if w := strings.TrimSuffix(word, "."); len(w) <= abbrevLen {
+		var buf, buf2 [16]byte
+		lw := lowerASCII(buf[:0], w)
+		if never, ok := abbrevs[string(lw)]; ok && never {
+			return false
+		}
+		if companySuffix[string(lw)] {
+			nw := wordAt(text, k)
+			if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
+				return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
+			}
 		}
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
@@ -456,6 +458,19 @@ func spacedEllipsis(text string, i int) int {
 // companySuffix are the abbreviations that close a company name; one can
 // follow another ("Co. Ltd.") without a sentence break between them.
 var companySuffix = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "bros": true}
+
+// abbrevLen is the length of the longest word of abbrevs and
+// companySuffix: endsHere looks no longer word up in them, as most words
+// before a full stop are longer, and each lookup hashed the word.
+var abbrevLen = func() (n int) {
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	for w := range companySuffix {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // sentenceStarters are words that after a one-letter word and a full stop
 // begin a new sentence ("you and I. Did you") rather than continue a name
