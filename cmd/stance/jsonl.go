@@ -394,16 +394,19 @@ func appendJSONString(b []byte, s string) []byte {
 // jsonPlain returns 0 when the eight bytes of w, little-endian, are all
 // ones that jsonSafe keeps; else a mask whose lowest set bit is the top
 // bit of the first byte that is not (the bits above it may be wrong).
-// Each term is a "has a zero byte" or "has a byte below n" test, whose
-// lowest flagged byte is exact: no borrow reaches the bytes below it.
+// Each term but w's own top bits subtracts from the byte a value that
+// leaves a top bit only where it borrows, so from a byte below 0x20, or
+// from the zero byte that '"' or '&', '<' or '>', or '\\' leave after the
+// xor: a byte kept as it is neither borrows nor gains a top bit, so the
+// first byte that is not is flagged exactly. (A byte from 0x80 up may
+// keep a top bit in the terms; w flags it anyway.)
 func jsonPlain(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) &^ v }
-	m := w                               // bytes from 0x80: not ASCII
-	m |= (w - 0x20*ones) &^ w            // bytes below 0x20: control characters
-	m |= zero(w | 0x04*ones ^ 0x26*ones) // '"' (0x22) and '&' (0x26)
-	m |= zero(w | 0x02*ones ^ 0x3e*ones) // '<' (0x3c) and '>' (0x3e)
-	m |= zero(w ^ 0x5c*ones)             // '\\'
+	m := w                                  // bytes from 0x80: not ASCII
+	m |= w - 0x20*ones                      // bytes below 0x20: control characters
+	m |= (w | 0x04*ones ^ 0x26*ones) - ones // '"' (0x22) and '&' (0x26)
+	m |= (w | 0x02*ones ^ 0x3e*ones) - ones // '<' (0x3c) and '>' (0x3e)
+	m |= (w ^ 0x5c*ones) - ones             // '\\'
 	return m & highs
 }
 

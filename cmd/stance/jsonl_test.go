@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/classify"
@@ -194,4 +197,24 @@ func TestShortestF(t *testing.T) {
 			t.Errorf("appendShortestF(%v) = %s, want %s", x, got, want)
 		}
 	}
+}
+
+// FuzzJSONPlain holds jsonPlain to jsonSafe byte by byte: no mask when
+// every byte is kept, else the lowest bit set on the first that is not.
+func FuzzJSONPlain(f *testing.F) {
+	for _, s := range []string{"plain ok", "\"quoted", "a&b<c>d\\", "\x1f\x00\x7f~ !#%", "caf\xc3\xa9!!", "\xff\x80\x20\x21\x22\x23\x24\x25"} {
+		f.Add(binary.LittleEndian.Uint64([]byte(s + "        ")[:8]))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := 64 // the first byte not kept, in bits
+		for i := range 8 {
+			if c := byte(w >> (8 * i)); c >= utf8.RuneSelf || !jsonSafe[c] {
+				want = 8*i + 7
+				break
+			}
+		}
+		if m := jsonPlain(w); bits.TrailingZeros64(m) != want {
+			t.Errorf("jsonPlain(%#016x) = %#016x, want the lowest bit %d", w, m, want)
+		}
+	})
 }
