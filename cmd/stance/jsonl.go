@@ -23,61 +23,61 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	if !finite(st.Prob) || !finite(st.SentimentScore) {
 		return b, false
 	}
-	b = append(b, `{"article":`...)
-	b = appendJSONString(b, st.Article)
+	b = append(b, `{"article":"`...)
+	b = appendJSONRest(b, st.Article)
 	b = append(b, `,"sentence":`...)
 	b = strconv.AppendInt(b, int64(st.Sentence), 10)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(st.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(st.End), 10)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, st.Text)
+	b = append(b, `,"text":"`...)
+	b = appendJSONRest(b, st.Text)
 	if st.Clean != "" {
-		b = append(b, `,"clean":`...)
-		b = appendJSONString(b, st.Clean)
+		b = append(b, `,"clean":"`...)
+		b = appendJSONRest(b, st.Clean)
 	}
-	b = append(b, `,"actor":`...)
-	b = appendJSONString(b, st.Actor)
-	b = append(b, `,"group":`...)
-	b = appendJSONString(b, st.Group)
+	b = append(b, `,"actor":"`...)
+	b = appendJSONRest(b, st.Actor)
+	b = append(b, `,"group":"`...)
+	b = appendJSONRest(b, st.Group)
 	if st.Speaker != "" {
-		b = append(b, `,"speaker":`...)
-		b = appendJSONString(b, st.Speaker)
+		b = append(b, `,"speaker":"`...)
+		b = appendJSONRest(b, st.Speaker)
 	}
 	b = append(b, `,"known":`...)
 	b = strconv.AppendBool(b, st.Known)
 	if st.Target != "" {
-		b = append(b, `,"target":`...)
-		b = appendJSONString(b, st.Target)
+		b = append(b, `,"target":"`...)
+		b = appendJSONRest(b, st.Target)
 	}
-	b = append(b, `,"date":`...)
-	b = appendJSONString(b, st.Date)
+	b = append(b, `,"date":"`...)
+	b = appendJSONRest(b, st.Date)
 	if st.DateGrain != "" {
-		b = append(b, `,"date_grain":`...)
-		b = appendJSONString(b, st.DateGrain)
+		b = append(b, `,"date_grain":"`...)
+		b = appendJSONRest(b, st.DateGrain)
 	}
 	if st.DateInferred {
 		b = append(b, `,"date_inferred":true`...)
 	}
 	if st.Published != "" {
-		b = append(b, `,"published":`...)
-		b = appendJSONString(b, st.Published)
+		b = append(b, `,"published":"`...)
+		b = appendJSONRest(b, st.Published)
 	}
 	if st.Source != "" {
-		b = append(b, `,"source":`...)
-		b = appendJSONString(b, st.Source)
+		b = append(b, `,"source":"`...)
+		b = appendJSONRest(b, st.Source)
 	}
-	b = append(b, `,"stance":`...)
-	b = appendJSONString(b, st.Stance)
+	b = append(b, `,"stance":"`...)
+	b = appendJSONRest(b, st.Stance)
 	b = append(b, `,"prob":`...)
 	b = appendJSONFloat(b, st.Prob)
 	if st.Model != "" {
-		b = append(b, `,"model":`...)
-		b = appendJSONString(b, st.Model)
+		b = append(b, `,"model":"`...)
+		b = appendJSONRest(b, st.Model)
 	}
-	b = append(b, `,"sentiment":`...)
-	b = appendJSONString(b, st.Sentiment)
+	b = append(b, `,"sentiment":"`...)
+	b = appendJSONRest(b, st.Sentiment)
 	b = append(b, `,"sentiment_score":`...)
 	b = appendJSONFloat(b, st.SentimentScore)
 	return append(b, '}'), true
@@ -321,19 +321,25 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 	return safe
 }()
 
-// appendJSONString quotes s as encoding/json does with HTML escaping: <, >
-// and & as \u003c..., control characters, invalid UTF-8 as \ufffd, and
-// U+2028 and U+2029 escaped. It passes over the bytes it keeps as they are
-// eight at a time (jsonPlain), where a statement's text and names are
-// most of what --format jsonl writes.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
+// appendJSONRest appends s as encoding/json quotes it with HTML escaping,
+// less the opening quote, which appendStatementJSON writes with the key
+// before it. Most strings (the labels, dates, names and most sentences)
+// have no byte to escape; jsonPlainString finds so eight bytes at a time
+// and they are copied as they are.
+func appendJSONRest(b []byte, s string) []byte {
 	if jsonPlainString(s) {
-		// Most strings: the labels, dates, names and most sentences.
 		b = append(b, s...)
 		return append(b, '"')
 	}
+	return appendJSONEscaped(b, s)
+}
+
+// appendJSONEscaped is appendJSONRest for a string with bytes to escape:
+// <, > and & as \u003c..., control characters, invalid UTF-8 as \ufffd,
+// and U+2028 and U+2029 escaped. It passes over the bytes it keeps as
+// they are eight at a time (jsonPlain).
+func appendJSONEscaped(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
