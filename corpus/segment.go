@@ -285,6 +285,9 @@ func listMarkers(text string) (breaks, keep []int) {
 		default:
 			continue
 		}
+		if j > 0 && text[j-1] < utf8.RuneSelf && !isSpaceByte(text[j-1]) {
+			continue // inside a word ("said."), where no bullet ends
+		}
 		i := j
 		b := bulletBefore(text, j)
 		switch {
