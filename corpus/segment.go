@@ -187,11 +187,13 @@ var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
 // endian, is special; else a mask whose lowest set bit is the top bit of
 // the first one that is (the bits above it may be wrong). Each term is a
 // "has a zero byte" test of w against one special byte, whose lowest
-// flagged byte is exact: no borrow reaches the bytes below it.
+// flagged byte is exact: no borrow reaches the bytes below it. The four
+// ASCII ones share one mask of w's own top bits, the only ones other
+// than a borrow's that x-1 can leave.
 func specialBytes(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	a, b, c, d, e := w^'\n'*ones, w^'.'*ones, w^'!'*ones, w^'?'*ones, w^0xE2*ones
-	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e) & highs
+	return (((a-ones)|(b-ones)|(c-ones)|(d-ones))&^w | (e-ones)&^e) & highs
 }
 
 // headlineEnds reports whether the line break at text[i], with the next
