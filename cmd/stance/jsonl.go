@@ -155,10 +155,10 @@ const (
 )
 
 // pow10s holds 10^k for k from pow10Min to pow10Max as Dragonbox wants it
-// (φ̃k): the 128 bits from the first one, rounded up, and the binary
-// exponent of the bit after the last, so that 10^k is about
-// mant * 2^(exp-128). Made exactly with math/big rather than copied from
-// strconv's table.
+// (φ̃k): the 128 bits from its leading one, hi and lo, rounded up where
+// they are not exact (k < 0), and exp, 10^k being about
+// (hi*2^64 + lo) * 2^(exp-128). Made with math/big rather than copied
+// from strconv's table.
 var pow10s = func() (tab [pow10Max - pow10Min + 1]struct {
 	hi, lo uint64
 	exp    int
