@@ -191,10 +191,10 @@ const (
 )
 
 // stillRunes marks the characters of its blocks that no round of Clean
-// changes, whatever is around them: NFC leaves them (quick check yes, no
-// combining class, so no neighbour composes with them or reorders), they
-// are not zero-width or foreign (dropDebris) and not a lead of mojibake
-// (fixMojibake: "Â", "Ã", "Ä", "Å", "â").
+// changes in a string of them and ASCII: NFC leaves them (quick check
+// yes, no combining class, so none composes with or reorders around
+// another), they are not zero-width or foreign (dropDebris) and not a
+// lead of mojibake (fixMojibake: "Â", "Ã", "Ä", "Å", "â").
 var stillRunes = func() (t struct {
 	latin [stillLatinEnd - utf8.RuneSelf]bool
 	punct [stillPunctEnd - stillPunctStart]bool
