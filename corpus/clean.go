@@ -159,11 +159,24 @@ func settled(s string) bool {
 			i += 8
 			continue
 		}
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:]) // U+FFFD for a bad byte: not still
+		var r rune
+		var n int
+		switch {
+		case c == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// U+2000 to U+2FFF, the curly quotes and dashes among
+			// them, decoded here: DecodeRuneInString took some 100
+			// instructions for a character of three bytes.
+			r, n = 0x2000|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		case 0xC2 <= c && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, n = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		default:
+			r, n = utf8.DecodeRuneInString(s[i:]) // U+FFFD for a bad byte: not still
+		}
 		switch {
 		case r < stillLatinEnd:
 			if !stillRunes.latin[r-utf8.RuneSelf] {
