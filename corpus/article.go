@@ -6,8 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -44,29 +44,40 @@ var metaKeys = map[string]bool{"date": true, "title": true, "source": true, "id"
 // longest prefix that parses as a date is the date and the rest is body.
 // Invalid UTF-8 is decoded as Windows-1252, the usual cause.
 func ReadArticle(r io.Reader, name string) (Article, error) {
-	b, err := readAll(r)
-	if err != nil {
-		return Article{}, fmt.Errorf("%s: %w", name, err)
+	buf := readBufs.Get().(*[]byte)
+	b, err := readAll((*buf)[:0], r)
+	a := Article{}
+	switch {
+	case err != nil:
+		err = fmt.Errorf("%s: %w", name, err)
+	case len(b) > MaxArticle:
+		err = fmt.Errorf("%s: article larger than %d bytes", name, MaxArticle)
+	default:
+		a, err = ParseArticle(b, name) // keeps no byte of b: its Text is a copy
 	}
-	if len(b) > MaxArticle {
-		return Article{}, fmt.Errorf("%s: article larger than %d bytes", name, MaxArticle)
+	if cap(b) <= maxReadBuf {
+		*buf = b[:0]
 	}
-	return ParseArticle(b, name)
+	readBufs.Put(buf)
+	return a, err
 }
 
-// readAll is io.ReadAll of at most MaxArticle+1 bytes of r, in one
-// allocation when r is a file that tells its size, as os.ReadFile reads:
-// io.ReadAll grows its buffer from 512 bytes, five times for a wire story.
-func readAll(r io.Reader) ([]byte, error) {
-	size := 512
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = int(min(fi.Size(), MaxArticle)) + 1 // and a byte to meet EOF in
-		}
-	}
-	b := make([]byte, 0, size)
+// readBufs holds the buffers ReadArticle reads files into, each used
+// again for the next file, up to maxReadBuf bytes: the article's text is
+// copied out of it anyway. A buffer sized for each file, as os.ReadFile
+// makes one, cost a Stat (a system call) and an allocation a file.
+var readBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+const maxReadBuf = 1 << 20
+
+// readAll appends at most MaxArticle+1 bytes of r to b, as io.ReadAll
+// reads them: what is past MaxArticle is not read.
+func readAll(b []byte, r io.Reader) ([]byte, error) {
 	lr := io.LimitReader(r, MaxArticle+1)
 	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grown as append grows it
+		}
 		n, err := lr.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
 		if err != nil {
@@ -74,9 +85,6 @@ func readAll(r io.Reader) ([]byte, error) {
 				err = nil
 			}
 			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // grown as append grows it
 		}
 	}
 }

@@ -283,3 +283,63 @@ func FuzzCleanRef(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSettled holds settled to the rounds of Clean it lets a string
+// skip: a settled string is valid UTF-8, and NFC, dropDebris and
+// fixMojibake each leave it as it is.
+func FuzzSettled(f *testing.F) {
+	for _, s := range []string{"", "plain", "\u201cquoted,\u201d he said \u2014 twice\u2026", "caf\u00e9 \u00c5ngstr\u00f6m \u0107",
+		"e\u0301", "\u00e9\u0301", "\u00e2\u20ac\u2122", "ch\u00e2teau", "\u2000\u2001\u2002", "Gonz\u0bb8\u0bcdlez", "a\u200bb",
+		"\u00b5", "\u00ad", "\u20ac5 \u00a35", "\xff", "\xe2\x80", "\u0250\u02b0", "\u2126\u212b", "\u1100\u1161"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !settled(s) {
+			return
+		}
+		if !utf8.ValidString(s) {
+			t.Fatalf("settled(%q), not valid UTF-8", s)
+		}
+		for _, round := range []struct {
+			name string
+			f    func(string) string
+		}{{"NFC", norm.NFC.String}, {"dropDebris", dropDebris}, {"fixMojibake", fixMojibake}} {
+			if got := round.f(s); got != s {
+				t.Errorf("settled(%q), but %s gives %q", s, round.name, got)
+			}
+		}
+	})
+}
+
+// TestStillRunes checks stillRunes on its own: each rune it marks,
+// after each of a few letters, marks and runes it marks, is left as it is
+// by Clean's rounds (settled's claim, at the edge of a rune), and the
+// runes it must not mark are not marked.
+func TestStillRunes(t *testing.T) {
+	var still []rune
+	for r := rune(utf8.RuneSelf); r < stillPunctEnd; r++ {
+		if settled(string(r)) {
+			still = append(still, r)
+		}
+	}
+	if len(still) < 300 {
+		t.Fatalf("stillRunes marks %d runes, want the most of Latin-1 and General Punctuation", len(still))
+	}
+	before := append([]rune{'a', 'e', 'A', ' ', '\u0301'}, still...)
+	for _, r := range still {
+		for _, p := range before {
+			s := string(p) + string(r)
+			if got := norm.NFC.String(s); got != s {
+				t.Errorf("%U after %U: NFC gives %q", r, p, got)
+			}
+		}
+		if got := dropDebris("a" + string(r) + "a"); got != "a"+string(r)+"a" {
+			t.Errorf("%U: dropDebris gives %q", r, got)
+		}
+	}
+	for _, r := range []rune{'\u00c2', '\u00c3', '\u00c4', '\u00c5', '\u00e2', '\u00ad', '\u200b', '\u2000', '\u2001', '\u00b5', '\u0301'} {
+		if settled(string(r)) {
+			t.Errorf("settled(%q), want not", string(r))
+		}
+	}
+}

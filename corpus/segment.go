@@ -187,11 +187,13 @@ var special = [256]bool{'\n': true, '.': true, '!': true, '?': true, 0xE2: true}
 // endian, is special; else a mask whose lowest set bit is the top bit of
 // the first one that is (the bits above it may be wrong). Each term is a
 // "has a zero byte" test of w against one special byte, whose lowest
-// flagged byte is exact: no borrow reaches the bytes below it.
+// flagged byte is exact: no borrow reaches the bytes below it. The four
+// ASCII ones share one mask of w's own top bits, the only ones other
+// than a borrow's that x-1 can leave.
 func specialBytes(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	a, b, c, d, e := w^'\n'*ones, w^'.'*ones, w^'!'*ones, w^'?'*ones, w^0xE2*ones
-	return ((a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d | (e-ones)&^e) & highs
+	return (((a-ones)|(b-ones)|(c-ones)|(d-ones))&^w | (e-ones)&^e) & highs
 }
 
 // headlineEnds reports whether the line break at text[i], with the next
@@ -284,6 +286,9 @@ func listMarkers(text string) (breaks, keep []int) {
 			n, kind = int(text[j]-'a')+1, kind+3
 		default:
 			continue
+		}
+		if j > 0 && text[j-1] < utf8.RuneSelf && !isSpaceByte(text[j-1]) {
+			continue // inside a word ("said."), where no bullet ends
 		}
 		i := j
 		b := bulletBefore(text, j)
@@ -404,15 +409,17 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
-	var buf, buf2 [16]byte
-	lw := lowerASCII(buf[:0], strings.TrimSuffix(word, "."))
-	if never, ok := abbrevs[string(lw)]; ok && never {
-		return false
-	}
-	if companySuffix[string(lw)] {
-		nw := wordAt(text, k)
-		if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
-			return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
+	if w := strings.TrimSuffix(word, "."); len(w) <= abbrevLen {
+		var buf, buf2 [16]byte
+		lw := lowerASCII(buf[:0], w)
+		if never, ok := abbrevs[string(lw)]; ok && never {
+			return false
+		}
+		if companySuffix[string(lw)] {
+			nw := wordAt(text, k)
+			if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
+				return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
+			}
 		}
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
@@ -456,6 +463,19 @@ func spacedEllipsis(text string, i int) int {
 // companySuffix are the abbreviations that close a company name; one can
 // follow another ("Co. Ltd.") without a sentence break between them.
 var companySuffix = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "bros": true}
+
+// abbrevLen is the length of the longest word of abbrevs and
+// companySuffix: endsHere looks no longer word up in them, as most words
+// before a full stop are longer, and each lookup hashed the word.
+var abbrevLen = func() (n int) {
+	for w := range abbrevs {
+		n = max(n, len(w))
+	}
+	for w := range companySuffix {
+		n = max(n, len(w))
+	}
+	return n
+}()
 
 // sentenceStarters are words that after a one-letter word and a full stop
 // begin a new sentence ("you and I. Did you") rather than continue a name

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/binary"
 	"math"
+	"math/big"
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
@@ -21,61 +23,61 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	if !finite(st.Prob) || !finite(st.SentimentScore) {
 		return b, false
 	}
-	b = append(b, `{"article":`...)
-	b = appendJSONString(b, st.Article)
+	b = append(b, `{"article":"`...)
+	b = appendJSONRest(b, st.Article)
 	b = append(b, `,"sentence":`...)
 	b = strconv.AppendInt(b, int64(st.Sentence), 10)
 	b = append(b, `,"start":`...)
 	b = strconv.AppendInt(b, int64(st.Start), 10)
 	b = append(b, `,"end":`...)
 	b = strconv.AppendInt(b, int64(st.End), 10)
-	b = append(b, `,"text":`...)
-	b = appendJSONString(b, st.Text)
+	b = append(b, `,"text":"`...)
+	b = appendJSONRest(b, st.Text)
 	if st.Clean != "" {
-		b = append(b, `,"clean":`...)
-		b = appendJSONString(b, st.Clean)
+		b = append(b, `,"clean":"`...)
+		b = appendJSONRest(b, st.Clean)
 	}
-	b = append(b, `,"actor":`...)
-	b = appendJSONString(b, st.Actor)
-	b = append(b, `,"group":`...)
-	b = appendJSONString(b, st.Group)
+	b = append(b, `,"actor":"`...)
+	b = appendJSONRest(b, st.Actor)
+	b = append(b, `,"group":"`...)
+	b = appendJSONRest(b, st.Group)
 	if st.Speaker != "" {
-		b = append(b, `,"speaker":`...)
-		b = appendJSONString(b, st.Speaker)
+		b = append(b, `,"speaker":"`...)
+		b = appendJSONRest(b, st.Speaker)
 	}
 	b = append(b, `,"known":`...)
 	b = strconv.AppendBool(b, st.Known)
 	if st.Target != "" {
-		b = append(b, `,"target":`...)
-		b = appendJSONString(b, st.Target)
+		b = append(b, `,"target":"`...)
+		b = appendJSONRest(b, st.Target)
 	}
-	b = append(b, `,"date":`...)
-	b = appendJSONString(b, st.Date)
+	b = append(b, `,"date":"`...)
+	b = appendJSONRest(b, st.Date)
 	if st.DateGrain != "" {
-		b = append(b, `,"date_grain":`...)
-		b = appendJSONString(b, st.DateGrain)
+		b = append(b, `,"date_grain":"`...)
+		b = appendJSONRest(b, st.DateGrain)
 	}
 	if st.DateInferred {
 		b = append(b, `,"date_inferred":true`...)
 	}
 	if st.Published != "" {
-		b = append(b, `,"published":`...)
-		b = appendJSONString(b, st.Published)
+		b = append(b, `,"published":"`...)
+		b = appendJSONRest(b, st.Published)
 	}
 	if st.Source != "" {
-		b = append(b, `,"source":`...)
-		b = appendJSONString(b, st.Source)
+		b = append(b, `,"source":"`...)
+		b = appendJSONRest(b, st.Source)
 	}
-	b = append(b, `,"stance":`...)
-	b = appendJSONString(b, st.Stance)
+	b = append(b, `,"stance":"`...)
+	b = appendJSONRest(b, st.Stance)
 	b = append(b, `,"prob":`...)
 	b = appendJSONFloat(b, st.Prob)
 	if st.Model != "" {
-		b = append(b, `,"model":`...)
-		b = appendJSONString(b, st.Model)
+		b = append(b, `,"model":"`...)
+		b = appendJSONRest(b, st.Model)
 	}
-	b = append(b, `,"sentiment":`...)
-	b = appendJSONString(b, st.Sentiment)
+	b = append(b, `,"sentiment":"`...)
+	b = appendJSONRest(b, st.Sentiment)
 	b = append(b, `,"sentiment_score":`...)
 	b = appendJSONFloat(b, st.SentimentScore)
 	return append(b, '}'), true
@@ -100,43 +102,215 @@ func appendJSONFloat(b []byte, f float64) []byte {
 }
 
 // appendShortestF appends strconv.FormatFloat(f, 'f', -1, 64) for f 0 or
-// from 1e-6 to 1e21, where encoding/json writes that format. It has strconv write the same shortest digits in the 'e'
-// format, which copies them where 'f' appends them one by one (a
-// statement's probabilities have 16 or 17), and places the point itself.
+// from 1e-6 to 1e21, where encoding/json writes that format. It finds
+// the shortest digits with shortestDecimal, strconv's own algorithm, and
+// writes them eight at a time (digits8) in one append: strconv's 'e' and
+// the layout from it took some 900 instructions a float (a statement's
+// two floats have 16 or 17 digits), finding the digits about a fifth.
 func appendShortestF(b []byte, f float64) []byte {
-	const zeros = "000000000000000000000000"
+	d, exp, ok := shortestDecimal(f)
+	if !ok {
+		return strconv.AppendFloat(b, f, 'f', -1, 64)
+	}
+	// d's digits, at the end of 32 with zeros before them (d < 10^17),
+	// and room before those for "-0." and the zeros after the point.
 	var buf [32]byte
-	e := strconv.AppendFloat(buf[:0], f, 'e', -1, 64) // [-]d[.ddd]e±dd
-	if e[0] == '-' {
+	binary.LittleEndian.PutUint64(buf[8:], digits8(uint32(d/1e16)))
+	binary.LittleEndian.PutUint64(buf[16:], digits8(uint32(d/1e8%1e8)))
+	binary.LittleEndian.PutUint64(buf[24:], digits8(uint32(d%1e8)))
+	nd := decimalLen(d)
+	i, dp := len(buf)-nd, nd+exp // d's digits are buf[i:]; the point goes after dp of them
+	if dp <= 0 {
+		// Most statements' floats, both below 1: "0.", zeros and the
+		// digits in one append. i+dp >= 10, as nd <= 17 and dp > -6.
+		i += dp - 2
+		buf[i], buf[i+1] = '0', '.'
+		if f < 0 {
+			i--
+			buf[i] = '-'
+		}
+		return append(b, buf[i:]...)
+	}
+	if f < 0 {
 		b = append(b, '-')
-		e = e[1:]
 	}
-	// The exponent has two digits, from e-06 to e+20.
-	x := len(e) - 4
-	exp := 10*int(e[x+2]-'0') + int(e[x+3]-'0')
-	if e[x+1] == '-' {
-		exp = -exp
+	digits := buf[i:]
+	if dp >= nd {
+		b = append(b, digits...)
+		return append(b, "000000000000000000000"[:dp-nd]...)
 	}
-	// The digits are first, then more; the point goes after dp of them.
-	first, more, dp := e[0], e[min(2, x):x], exp+1
-	switch nd := 1 + len(more); {
-	case dp <= 0:
-		b = append(b, "0."...)
-		b = append(b, zeros[:-dp]...)
-		b = append(b, first)
-		b = append(b, more...)
-	case dp >= nd:
-		b = append(b, first)
-		b = append(b, more...)
-		b = append(b, zeros[:dp-nd]...)
-	default:
-		b = append(b, first)
-		b = append(b, more[:dp-1]...)
-		b = append(b, '.')
-		b = append(b, more[dp-1:]...)
-	}
-	return b
+	b = append(b, digits[:dp]...)
+	b = append(b, '.')
+	return append(b, digits[dp:]...)
 }
+
+// The binary exponents (of f as a 53-bit integer times a power of two)
+// that shortestDecimal takes, those of 1e-6 to 1e21, and the powers of
+// ten its steps multiply by for them.
+const (
+	shortestMinExp = -72 // 1e-6 is 0x10c6f7a0b5ed8d * 2^-72
+	shortestMaxExp = 17  // 1e21 is 0x1b1ae4d6e2ef50 * 2^17
+	pow10Min       = 2 - (shortestMaxExp*78913)>>18
+	pow10Max       = 2 - (shortestMinExp*78913)>>18
+)
+
+// pow10s holds 10^k for k from pow10Min to pow10Max as Dragonbox wants it
+// (φ̃k): the 128 bits from its leading one, hi and lo, rounded up where
+// they are not exact (k < 0), and exp, 10^k being about
+// (hi*2^64 + lo) * 2^(exp-128). Made with math/big rather than copied
+// from strconv's table.
+var pow10s = func() (tab [pow10Max - pow10Min + 1]struct {
+	hi, lo uint64
+	exp    int
+}) {
+	mask := new(big.Int).SetUint64(math.MaxUint64)
+	for i := range tab {
+		k := pow10Min + i
+		p := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(max(k, -k))), nil)
+		n, exp := new(big.Int), p.BitLen()
+		if k >= 0 {
+			n.Lsh(p, uint(128-exp)) // exact: k < 39
+		} else {
+			// 2^(127+L)/10^-k lies between 2^127 and 2^128 (L the bits of
+			// 10^-k), never on either; rounded up.
+			n.Lsh(big.NewInt(1), uint(127+exp))
+			n.Div(n, p)
+			n.Add(n, big.NewInt(1))
+			exp = 1 - exp
+		}
+		tab[i].hi = new(big.Int).Rsh(n, 64).Uint64()
+		tab[i].lo = new(big.Int).And(n, mask).Uint64()
+		tab[i].exp = exp
+	}
+	return tab
+}()
+
+// shortestDecimal returns the shortest digits that read back as f, and
+// their decimal exponent (f is about d * 10^exp), as strconv finds them
+// (its dboxFtoa64, from Junekey Jeon's Dragonbox), for a normal f of 1e-6
+// to 1e21 whose mantissa is not a power of two; ok is false for any other
+// f, whose digits the caller leaves to strconv. FuzzJSONFloat and
+// TestShortestF hold it, through appendShortestF, to strconv.
+func shortestDecimal(f float64) (d uint64, exp int, ok bool) {
+	const κ = 2 // Dragonbox's for float64
+	bits64 := math.Float64bits(f)
+	mant := bits64 & (1<<52 - 1)
+	e := int(bits64>>52&0x7ff) - 1075
+	if mant == 0 || e < shortestMinExp || e > shortestMaxExp {
+		return 0, 0, false
+	}
+	mant |= 1 << 52
+	k0 := -(e * 78913 >> 18) // -⌊e log10 2⌋
+	p := &pow10s[κ+k0-pow10Min]
+	β := uint(e + p.exp - 1)
+
+	// zi, exact: the integer part of (2 mant + 1) 2^β φ̃, and whether it
+	// has no fraction (Dragonbox's z^(i) and z^(f) = 0).
+	u := (2*mant + 1) << β
+	hh, hl := bits.Mul64(u, p.hi)
+	lh, _ := bits.Mul64(u, p.lo)
+	lo, carry := bits.Add64(hl, lh, 0)
+	zi, exact := hh+carry, lo == 0
+
+	s, r := zi/1000, uint32(zi%1000)
+	δi := uint32(p.hi >> (63 - β))
+	if r < δi {
+		if r != 0 || !exact || mant%2 == 0 {
+			s, zeros := trimZeros(s)
+			return s, -k0 + 1 + zeros, true
+		}
+		s--
+		r = 1000
+	} else if r == δi {
+		parity, exact := parityOf(2*mant-1, p.hi, p.lo, β)
+		if parity || exact && mant%2 == 0 {
+			s, zeros := trimZeros(s)
+			return s, -k0 + 1 + zeros, true
+		}
+	}
+	D := r + 50 - δi/2
+	t, ρ := D/100, D%100
+	d = 10*s + uint64(t)
+	if ρ == 0 {
+		parity, exact := parityOf(2*mant, p.hi, p.lo, β)
+		if parity != ((D-50)%2 != 0) || exact && d%2 != 0 {
+			d--
+		}
+	}
+	return d, -k0, true
+}
+
+// parityOf returns the parity of the integer part of m 2^β φ̃, with φ̃
+// 128 bits hi and lo, and whether it has no fraction (strconv's
+// dboxParity64).
+func parityOf(m, hi, lo uint64, β uint) (parity, exact bool) {
+	h := m * hi
+	ph, pl := bits.Mul64(m, lo)
+	h += ph
+	return h>>(64-β)&1 != 0, h<<β|pl>>(64-β) == 0
+}
+
+// trimZeros returns x without its trailing decimal zeros and how many
+// there were (strconv's), testing for 8, 4, 2 and 1 of them with the
+// inverses of 5^n: x*inv rotated right n bits is x/10^n when that is an
+// integer, and too large when it is not.
+func trimZeros(x uint64) (uint64, int) {
+	const (
+		div1e8m  = 0xc767074b22e90e21
+		div1e8le = math.MaxUint64 / 100000000
+		div1e4m  = 0xd288ce703afb7e91
+		div1e4le = math.MaxUint64 / 10000
+		div1e2m  = 0x8f5c28f5c28f5c29
+		div1e2le = math.MaxUint64 / 100
+		div1e1m  = 0xcccccccccccccccd
+		div1e1le = math.MaxUint64 / 10
+	)
+	p := 0
+	for d := bits.RotateLeft64(x*div1e8m, -8); d <= div1e8le; d = bits.RotateLeft64(x*div1e8m, -8) {
+		x = d
+		p += 8
+	}
+	if d := bits.RotateLeft64(x*div1e4m, -4); d <= div1e4le {
+		x = d
+		p += 4
+	}
+	if d := bits.RotateLeft64(x*div1e2m, -2); d <= div1e2le {
+		x = d
+		p += 2
+	}
+	if d := bits.RotateLeft64(x*div1e1m, -1); d <= div1e1le {
+		x = d
+		p++
+	}
+	return x, p
+}
+
+// digits8 returns the eight decimal digits of n < 10^8, with leading
+// zeros, as ASCII bytes, little-endian (the first digit in the low byte):
+// n split in halves of four digits, each half in pairs, each pair in
+// digits, the lanes of one word at a time. v*10486>>20 is v/100 for
+// v < 10^4, v*103>>10 is v/10 for v < 100.
+func digits8(n uint32) uint64 {
+	x := uint64(n/10000) | uint64(n%10000)<<32
+	q := x * 10486 >> 20 & 0x0000007f0000007f
+	x = q | (x-q*100)<<16
+	q = x * 103 >> 10 & 0x000f000f000f000f
+	x = q | (x-q*10)<<8
+	return x | 0x3030303030303030
+}
+
+// decimalLen returns the number of decimal digits of d > 0: ⌊log10 2⌋
+// times its bits, or one more.
+func decimalLen(d uint64) int {
+	n := bits.Len64(d) * 1233 >> 12
+	if d >= pow10u64[n] {
+		n++
+	}
+	return n
+}
+
+var pow10u64 = [...]uint64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19}
 
 // jsonSafe holds the ASCII bytes a JSON string with HTML escaping keeps
 // as they are.
@@ -147,19 +321,25 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 	return safe
 }()
 
-// appendJSONString quotes s as encoding/json does with HTML escaping: <, >
-// and & as \u003c..., control characters, invalid UTF-8 as \ufffd, and
-// U+2028 and U+2029 escaped. It passes over the bytes it keeps as they are
-// eight at a time (jsonPlain), where a statement's text and names are
-// most of what --format jsonl writes.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
+// appendJSONRest appends s as encoding/json quotes it with HTML escaping,
+// less the opening quote, which appendStatementJSON writes with the key
+// before it. Most strings (the labels, dates, names and most sentences)
+// have no byte to escape; jsonPlainString finds so eight bytes at a time
+// and they are copied as they are.
+func appendJSONRest(b []byte, s string) []byte {
 	if jsonPlainString(s) {
-		// Most strings: the labels, dates, names and most sentences.
 		b = append(b, s...)
 		return append(b, '"')
 	}
+	return appendJSONEscaped(b, s)
+}
+
+// appendJSONEscaped is appendJSONRest for a string with bytes to escape:
+// <, > and & as \u003c..., control characters, invalid UTF-8 as \ufffd,
+// and U+2028 and U+2029 escaped. It passes over the bytes it keeps as
+// they are eight at a time (jsonPlain).
+func appendJSONEscaped(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
@@ -220,16 +400,19 @@ func appendJSONString(b []byte, s string) []byte {
 // jsonPlain returns 0 when the eight bytes of w, little-endian, are all
 // ones that jsonSafe keeps; else a mask whose lowest set bit is the top
 // bit of the first byte that is not (the bits above it may be wrong).
-// Each term is a "has a zero byte" or "has a byte below n" test, whose
-// lowest flagged byte is exact: no borrow reaches the bytes below it.
+// Each term but w's own top bits subtracts from the byte a value that
+// leaves a top bit only where it borrows, so from a byte below 0x20, or
+// from the zero byte that '"' or '&', '<' or '>', or '\\' leave after the
+// xor: a byte kept as it is neither borrows nor gains a top bit, so the
+// first byte that is not is flagged exactly. (A byte from 0x80 up may
+// keep a top bit in the terms; w flags it anyway.)
 func jsonPlain(w uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	zero := func(v uint64) uint64 { return (v - ones) &^ v }
-	m := w                               // bytes from 0x80: not ASCII
-	m |= (w - 0x20*ones) &^ w            // bytes below 0x20: control characters
-	m |= zero(w | 0x04*ones ^ 0x26*ones) // '"' (0x22) and '&' (0x26)
-	m |= zero(w | 0x02*ones ^ 0x3e*ones) // '<' (0x3c) and '>' (0x3e)
-	m |= zero(w ^ 0x5c*ones)             // '\\'
+	m := w                                  // bytes from 0x80: not ASCII
+	m |= w - 0x20*ones                      // bytes below 0x20: control characters
+	m |= (w | 0x04*ones ^ 0x26*ones) - ones // '"' (0x22) and '&' (0x26)
+	m |= (w | 0x02*ones ^ 0x3e*ones) - ones // '<' (0x3c) and '>' (0x3e)
+	m |= (w ^ 0x5c*ones) - ones             // '\\'
 	return m & highs
 }
 

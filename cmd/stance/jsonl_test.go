@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"math"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"strconv"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/stancemix/stance/classify"
@@ -97,8 +100,9 @@ func BenchmarkStatementJSON(b *testing.B) {
 	}
 }
 
-// FuzzJSONString holds appendJSONString, which passes over plain bytes
-// eight at a time, to encoding/json's quoting of a string.
+// FuzzJSONString holds appendJSONRest, which passes over plain bytes
+// eight at a time, to encoding/json's quoting of a string, less its
+// opening quote.
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
 		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
@@ -110,21 +114,22 @@ func FuzzJSONString(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
+		want = want[1:]
+		if got := appendJSONRest(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONRest(%q) = %s, want %s", s, got, want)
 		}
 		// After other bytes, with room or not.
-		for _, b := range [][]byte{[]byte("{"), make([]byte, 3, 3+len(s)+2)} {
-			if got := appendJSONString(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
-				t.Errorf("appendJSONString(%q, %q) = %s, want %s", b, s, got, want)
+		for _, b := range [][]byte{[]byte("{\""), make([]byte, 3, 3+len(s)+2)} {
+			if got := appendJSONRest(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
+				t.Errorf("appendJSONRest(%q, %q) = %s, want %s", b, s, got, want)
 			}
 		}
 	})
 }
 
-// FuzzJSONFloat holds appendJSONFloat, which lays out the 'f' format
-// from strconv's 'e', to encoding/json's formatting of a float64, and
-// appendShortestF to strconv's 'f'.
+// FuzzJSONFloat holds appendJSONFloat, which writes the 'f' format from
+// shortestDecimal's digits, to encoding/json's formatting of a float64,
+// and appendShortestF to strconv's 'f'.
 func FuzzJSONFloat(f *testing.F) {
 	for _, x := range []float64{0, 1, -1, 0.5, 1.0 / 3, 1e-7, -1e-7, 1e-6, 9.99999e-7, 1e21, 1e20, 999999999999999900000,
 		123456789.125, 0.9176635542246171, -0.00001618203846607779, 100, 1e-5, 12.5, math.SmallestNonzeroFloat64, math.MaxFloat64} {
@@ -156,8 +161,10 @@ func FuzzJSONFloat(f *testing.F) {
 }
 
 // TestShortestF holds appendShortestF to strconv's 'f' format on a
-// million floats across its range, each power of two alike, and on the
-// powers of ten and their neighbours.
+// million floats across its range, each power of two alike; on the
+// floats nearest to short decimals, whose digits shortestDecimal finds
+// by its other steps (trailing zeros cut, a tie to the even digit); and
+// on the powers of ten and two and their neighbours.
 func TestShortestF(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var xs []float64
@@ -168,7 +175,19 @@ func TestShortestF(t *testing.T) {
 		}
 		xs = append(xs, x)
 	}
+	for range 300_000 {
+		d := r.Uint64N(pow10u64[1+r.IntN(17)])
+		x, err := strconv.ParseFloat(strconv.FormatUint(d, 10)+"e"+strconv.Itoa(r.IntN(40)-25), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x, math.Nextafter(x, 0), math.Nextafter(x, 1e22))
+	}
 	for p := 1e-6; p < 1e21; p *= 10 {
+		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
+	}
+	for e := -20; e < 70; e++ {
+		p := math.Ldexp(1, e)
 		xs = append(xs, p, math.Nextafter(p, 0), math.Nextafter(p, 1e22))
 	}
 	xs = append(xs, 0, math.Copysign(0, -1))
@@ -180,4 +199,24 @@ func TestShortestF(t *testing.T) {
 			t.Errorf("appendShortestF(%v) = %s, want %s", x, got, want)
 		}
 	}
+}
+
+// FuzzJSONPlain holds jsonPlain to jsonSafe byte by byte: no mask when
+// every byte is kept, else the lowest bit set on the first that is not.
+func FuzzJSONPlain(f *testing.F) {
+	for _, s := range []string{"plain ok", "\"quoted", "a&b<c>d\\", "\x1f\x00\x7f~ !#%", "caf\xc3\xa9!!", "\xff\x80\x20\x21\x22\x23\x24\x25"} {
+		f.Add(binary.LittleEndian.Uint64([]byte(s + "        ")[:8]))
+	}
+	f.Fuzz(func(t *testing.T, w uint64) {
+		want := 64 // the first byte not kept, in bits
+		for i := range 8 {
+			if c := byte(w >> (8 * i)); c >= utf8.RuneSelf || !jsonSafe[c] {
+				want = 8*i + 7
+				break
+			}
+		}
+		if m := jsonPlain(w); bits.TrailingZeros64(m) != want {
+			t.Errorf("jsonPlain(%#016x) = %#016x, want the lowest bit %d", w, m, want)
+		}
+	})
 }
