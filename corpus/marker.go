@@ -168,7 +168,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case !marked && f.Names:
 		return pf.addNames(dst, words, sentence)
 	case !marked:
-		return pf.addRun(dst, words, nil)
+		return pf.addRun(dst, words, nil, 0)
 	case f.Names && len(m.occ) == 0:
 		// Lexicon terms only: as appendLexicon, the marked sentence's
 		// words with the runs of names merged, " .", and the terms.
@@ -195,7 +195,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from)
+	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
 	lower := f.Lower
 	for k, a := range m.adds {
 		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
@@ -286,14 +286,14 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 	return append(dst, p)
 }
 
-// addRun is add of the term of each of toks, without a prefix, with
+// addRun is add of the term of each of toks[lo:], without a prefix, with
 // word token from[i], or i when from is nil: add's unprefixed path as one
 // loop over a sentence's words, which holds the filter's state in
 // registers and grows dst once, instead of a call for each word.
-func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32) []TermParts {
-	dst = slices.Grow(dst, len(toks))
+func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32, lo int) []TermParts {
+	dst = slices.Grow(dst, len(toks)-lo)
 	in, stream := pf.in, pf.stream
-	for i := range toks {
+	for i := lo; i < len(toks); i++ {
 		base, tok := toks[i].Term, int32(i)
 		if from != nil {
 			tok = from[i]
@@ -329,19 +329,29 @@ func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32) []Ter
 }
 
 // addNames adds the tokens words of text with the runs of names merged,
-// as appendNames merges them.
+// as appendNames merges them: the words between the runs through addRun,
+// a run as one NameTerm. A word whose first byte is an ASCII lower-case
+// letter or digit is let through without nameRuns.step, whose answer for
+// it is known (kept; no longer at a start, nor in a run): most words are.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
 	runs := nameRuns{start: true}
+	lo := 0 // words[lo:i] are kept, and not added yet
 	for i := range words {
-		switch runs.step(words[i], text) {
-		case nameExtend:
-		case nameOpen:
-			dst = pf.add(dst, NameTerm, -1, noPrefix)
-		default:
-			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
+		if c := text[words[i].Start]; c-'a' < 26 || c-'0' < 10 {
+			runs.start, runs.inName = false, false
+			continue
 		}
+		switch runs.step(words[i], text) {
+		case nameKeep:
+			continue
+		case nameOpen:
+			dst = pf.addRun(dst, words[:i], nil, lo)
+			dst = pf.add(dst, NameTerm, -1, noPrefix)
+		}
+		// A run's later words follow its first: words[lo:i] is empty.
+		lo = i + 1
 	}
-	return dst
+	return pf.addRun(dst, words, nil, lo)
 }
 
 // uniqueParts is unique for terms in parts: it keeps the first of each

@@ -49,9 +49,9 @@ func FuzzMayNegate(f *testing.F) {
 	})
 }
 
-// FuzzAddRun holds partsFilter.addRun to add of each token, with and
-// without the word tokens' indices from, for every setting of the
-// filters, starting in a negation's scope or not.
+// FuzzAddRun holds partsFilter.addRun to add of each token from the
+// flags' top two bits on, with and without the word tokens' indices from,
+// for every setting of the filters, starting in a negation's scope or not.
 func FuzzAddRun(f *testing.F) {
 	for _, s := range []string{"They did not, as 3 said, refuse \"it\" (never). No.", "Didn't x: y; cannot 42 z! n't’t", "NOT a \u212Aelvin"} {
 		f.Add(s, byte(0))
@@ -69,18 +69,57 @@ func FuzzAddRun(f *testing.F) {
 		newFilter := func() partsFilter {
 			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
 		}
+		lo := min(int(flags>>6), len(toks))
 		want, wf := slices.Clone(dst), newFilter()
-		for i, tok := range toks {
+		for i := lo; i < len(toks); i++ {
 			w := int32(i)
 			if from != nil {
 				w = from[i]
 			}
-			want = wf.add(want, tok.Term, w, noPrefix)
+			want = wf.add(want, toks[i].Term, w, noPrefix)
 		}
 		gf := newFilter()
-		got := gf.addRun(slices.Clone(dst), toks, from)
+		got := gf.addRun(slices.Clone(dst), toks, from, lo)
 		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
-			t.Errorf("addRun of %q (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
+			t.Errorf("addRun of %q from %d (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, lo, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
+		}
+	})
+}
+
+// addNamesRef is partsFilter.addNames as it was, the reference for it:
+// add of each word, nameRuns.step asked of each.
+func (pf *partsFilter) addNamesRef(dst []TermParts, words []Token, text string) []TermParts {
+	runs := nameRuns{start: true}
+	for i := range words {
+		switch runs.step(words[i], text) {
+		case nameExtend:
+		case nameOpen:
+			dst = pf.add(dst, NameTerm, -1, noPrefix)
+		default:
+			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
+		}
+	}
+	return dst
+}
+
+// FuzzAddNames holds partsFilter.addNames to addNamesRef, for every
+// setting of the filters, starting in a negation's scope or not.
+func FuzzAddNames(f *testing.F) {
+	for _, s := range []string{"The United States will not stop, Mike Pompeo said. \"Nicolas Maduro\" (Venezuela) 3 Ohio", "É Éric and ÉCHEC: NATO's LEXNEG x LEXPOS Y", "didn't Stop 42 Z! n't’t K \u212Aelvin _x"} {
+		f.Add(s, byte(0))
+		f.Add(s, byte(0xff))
+	}
+	f.Fuzz(func(t *testing.T, s string, flags byte) {
+		words := WordTokenizer{Lower: flags&16 != 0}.Tokenize(s)
+		dst := []TermParts{{Base: "x", Tok: -1}}
+		newFilter := func() partsFilter {
+			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
+		}
+		wf, gf := newFilter(), newFilter()
+		want := wf.addNamesRef(slices.Clone(dst), words, s)
+		got := gf.addNames(slices.Clone(dst), words, s)
+		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
+			t.Errorf("addNames of %q (flags %#x) = %v, in %v, stream %v; addNamesRef gives %v, in %v, stream %v", s, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
 		}
 	})
 }
