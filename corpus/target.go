@@ -465,13 +465,36 @@ func (m *marking) matchTokens(occ []mention, words []string) []mention {
 	for _, w := range words {
 		forms = append(forms, mentionForm(w))
 	}
-	for i := 0; i+len(words) <= len(m.toks); {
+	toks, sentence := m.toks, m.sentence
+	// When the first word's form starts with an ASCII byte, the tokens
+	// whose first bytes sameFirstByte tells apart from it are passed over
+	// in a loop of their own: most tokens of a sentence are.
+	first := forms[0][0]
+	ascii := first < utf8.RuneSelf
+	if first-'A' < 26 {
+		first += 'a' - 'A'
+	}
+	for i := 0; i+len(words) <= len(toks); {
+		if ascii {
+			for ; i+len(words) <= len(toks); i++ {
+				c := sentence[toks[i].Start]
+				if c-'A' < 26 {
+					c += 'a' - 'A'
+				}
+				if c == first || c >= utf8.RuneSelf {
+					break
+				}
+			}
+			if i+len(words) > len(toks) {
+				break
+			}
+		}
 		match := true
 		for k := range words {
 			// The first byte of the term as written is the sentence's at
 			// the token's start, unless that is not ASCII (a quote, "’s"):
 			// most tokens fail there, before their term is cut.
-			if !sameFirstByte(m.sentence[m.toks[i+k].Start:], forms[k]) || !strings.EqualFold(mentionForm(m.rawAt(i+k)), forms[k]) {
+			if !sameFirstByte(sentence[toks[i+k].Start:], forms[k]) || !strings.EqualFold(mentionForm(m.rawAt(i+k)), forms[k]) {
 				match = false
 				break
 			}
