@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // TermParts is one term of a [Marker]'s analysis in parts, so that a
@@ -369,8 +371,11 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 	// moved until one is dropped.
 	k := 0
 	for i := range parts {
-		// parts[i].key(), written out but for its rare cut: key is too
-		// big to be inlined, and it is asked for every part.
+		// The part's key: whether its term starts with "not_", whether
+		// it is a lead word's copy (LeadPrefix after any "not_"), and
+		// the rest of it. Two parts write the same term if and only if
+		// their keys are equal. A word that may start as a prefix does
+		// (mayCutKey): a call to cutKey only for these.
 		p := &parts[i]
 		if p.Prefix != noPrefix && p.Prefix != LeadPart {
 			panic("corpus: key of a prefixed term")
@@ -379,7 +384,24 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 		if mayCutKey(rest) {
 			not, lead, rest = cutKey(not, lead, rest)
 		}
-		h := termHash(rest)
+		// termHash(rest), written out but for a term longer than 16
+		// bytes: termHash is too big to be inlined.
+		var h uint64
+		if n := len(rest); n == 0 || n > 16 {
+			h = termHash(rest)
+		} else {
+			var a, b uint64
+			switch {
+			case n >= 8:
+				a, b = swar.Load64(rest, 0), swar.Load64(rest, n-8)
+			case n >= 4:
+				a, b = uint64(swar.Load32(rest, 0)), uint64(swar.Load32(rest, n-4))
+			default:
+				a = uint64(rest[0])<<16 | uint64(rest[n>>1])<<8 | uint64(rest[n-1])
+			}
+			hi, lo := bits.Mul64(a^uniqueKeys[0]^uint64(n), b^uniqueKeys[1])
+			h = hi ^ lo
+		}
 		if not {
 			h = ^h
 		}
@@ -396,29 +418,18 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 				slots[h] = int32(k)
 				break
 			}
-			if n, l, r := parts[s-1].key(); n == not && l == lead && r == rest {
+			// The key of the part kept there, taken as above.
+			q := &parts[s-1]
+			n, l, r := q.Not, q.Prefix == LeadPart, q.Base
+			if mayCutKey(r) {
+				n, l, r = cutKey(n, l, r)
+			}
+			if n == not && l == lead && r == rest {
 				break
 			}
 		}
 	}
 	return parts[:k], slots
-}
-
-// key returns whether p's term starts with "not_", whether it is a lead
-// word's copy (LeadPrefix after any "not_"), and the rest of it, when p
-// has no prefix but LeadPart: two such parts write the same term if and
-// only if their keys are equal.
-func (p TermParts) key() (not, lead bool, rest string) {
-	if p.Prefix != noPrefix && p.Prefix != LeadPart {
-		panic("corpus: key of a prefixed term")
-	}
-	not, lead, rest = p.Not, p.Prefix == LeadPart, p.Base
-	if mayCutKey(rest) {
-		// A word that may start as a prefix does: a call only for
-		// these.
-		not, lead, rest = cutKey(not, lead, rest)
-	}
-	return not, lead, rest
 }
 
 // mayCutKey reports whether rest may start with "not_" or LeadPrefix,
@@ -429,8 +440,8 @@ func mayCutKey(rest string) bool {
 	return len(rest) > 3 && rest[0] == 'n' && rest[3] == '_' || len(rest) > 4 && rest[0] == 'l' && rest[4] == '_'
 }
 
-// cutKey is the end of key: it cuts "not_", unless not, then LeadPrefix,
-// unless lead, from rest.
+// cutKey is the end of a part's key (see uniqueParts): it cuts "not_",
+// unless not, then LeadPrefix, unless lead, from rest.
 func cutKey(not, lead bool, rest string) (bool, bool, string) {
 	if !not {
 		rest, not = strings.CutPrefix(rest, "not_")

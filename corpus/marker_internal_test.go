@@ -175,3 +175,55 @@ func TestTermHashReadsEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// FuzzUniqueParts holds uniqueParts to keeping the first part of each
+// term as the text path writes it (partTerm), on parts of every length,
+// each negated, a lead word's copy, both or neither as the flags' bits
+// say.
+func FuzzUniqueParts(f *testing.F) {
+	for _, s := range []string{"x not_x lead_x not_lead_x x lead_not_x the the of a", "abcdefghijklmnopq abcdefghijklmnopq abcdefghijklmnopr abcdefgh abcdefgi", "lexneg lexneg <name> <num> <num> n't"} {
+		f.Add(s, uint64(0))
+		f.Add(s, uint64(0x9c5a3f0e71b2d486))
+	}
+	f.Fuzz(func(t *testing.T, s string, flags uint64) {
+		var parts []TermParts
+		for i, w := range strings.Fields(s) {
+			bit := flags >> (2 * (i % 32))
+			p := TermParts{Base: w, Tok: int32(i), Not: bit&1 != 0}
+			if bit&2 != 0 {
+				p.Prefix = LeadPart
+			}
+			parts = append(parts, p)
+		}
+		var want []TermParts
+		seen := map[string]bool{}
+		for _, p := range parts {
+			if !seen[partTerm(p)] {
+				seen[partTerm(p)] = true
+				want = append(want, p)
+			}
+		}
+		got, _ := uniqueParts(slices.Clone(parts), []int32{5, 6, 7})
+		if !slices.Equal(got, want) {
+			t.Errorf("uniqueParts(%v) = %v, want %v", parts, got, want)
+		}
+	})
+}
+
+// partTerm is the term that a part without a prefix but LeadPart stands
+// for as the text path writes it: the term the filters saw, "not_" and
+// Base, and for a lead word's copy that term as LeadFilter copies it,
+// "not_" before LeadPrefix ("lead_not_x" is never written).
+func partTerm(p TermParts) string {
+	t := p.Base
+	if p.Not {
+		t = "not_" + t
+	}
+	if p.Prefix != LeadPart {
+		return t
+	}
+	if rest, ok := strings.CutPrefix(t, "not_"); ok {
+		return "not_" + LeadPrefix + rest
+	}
+	return LeadPrefix + t
+}
