@@ -875,13 +875,17 @@ func separates(c byte) bool {
 }
 
 // joinsWords reports whether w has a byte that may join two words into
-// one (see wordEnd): ' - . , & or the first byte of ’.
+// one (see wordEnd): ' - . , & or the first byte of ’. It looks each
+// byte up in joinBytes, cheaper than the switch on six values it was: it
+// runs for every addition of a marked sentence.
 func joinsWords(w string) bool {
 	for i := 0; i < len(w); i++ {
-		switch w[i] {
-		case '\'', '-', '.', ',', '&', 0xE2:
+		if joinBytes[w[i]] {
 			return true
 		}
 	}
 	return false
 }
+
+// joinBytes holds the bytes that joinsWords looks for.
+var joinBytes = [256]bool{'\'': true, '-': true, '.': true, ',': true, '&': true, 0xE2: true}
