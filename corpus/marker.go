@@ -198,7 +198,15 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
 	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
-	lower := f.Lower
+	return mk.addAdditions(dst)
+}
+
+// addAdditions adds the terms of the additions of a marked sentence, as
+// appendMarked tokenises them: add of each, its prefixed path written out
+// (add is not inlined, and most additions are a word with a prefix).
+func (mk *Marker) addAdditions(dst []TermParts) []TermParts {
+	m, pf, lower := &mk.m, &mk.pf, mk.f.Lower
+	dst = slices.Grow(dst, len(m.adds))
 	for k, a := range m.adds {
 		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
 			// As appendMarked: tokenised on its own, and rare.
@@ -214,13 +222,41 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 			continue
 		}
 		prefix, tok := a.prefix, a.tok
-		if lower && prefix != noPrefix {
-			prefix += uint8(len(prefixes) - 1)
-		}
 		if tok < 0 || m.role[tok] == 2 {
 			tok = -1
 		}
-		dst = pf.add(dst, m.addTerm(a, lower), tok, prefix)
+		// m.addTerm(a, lower), written out for a word: addTerm is not
+		// inlined.
+		var base string
+		switch {
+		case tok < 0:
+			base = m.addTerm(a, lower)
+		case lower:
+			base = m.toks[tok].Term
+		default:
+			base = m.rawAt(int(tok))
+		}
+		if prefix == noPrefix {
+			// A lexicon term of the whole sentence.
+			dst = pf.add(dst, base, tok, noPrefix)
+			continue
+		}
+		if lower {
+			prefix += uint8(len(prefixes) - 1)
+		}
+		// add's path for a prefix, which starts with a letter and ends
+		// in "_": the term is no number, no punctuation, and no negation
+		// word; it ends in "n't" only if base does.
+		p := TermParts{Base: base, Tok: tok, Prefix: prefix}
+		if pf.negation {
+			switch {
+			case pf.in:
+				p.Not = true
+			case len(base) > 2 && (strings.HasSuffix(base, "n't") || strings.HasSuffix(base, "n’t")):
+				pf.in = true
+			}
+		}
+		dst = append(dst, p)
 	}
 	return dst
 }
