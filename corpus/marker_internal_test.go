@@ -35,7 +35,7 @@ func FuzzCapitalised(f *testing.F) {
 }
 
 func FuzzMayNegate(f *testing.F) {
-	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't", "DIDN'T", "FAILS", "nO", "cannot", "Declines", "refusing", "\u212Aelvin", "İ"} {
+	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't", "DIDN'T", "FAILS", "nO", "cannot", "Declines", "refusing", "\u212Aelvin", "İ", "They DIDN’T, and NEVER Won't. Not x\x99t no\xffT"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
@@ -45,6 +45,13 @@ func FuzzMayNegate(f *testing.F) {
 		// As polarities asks, of a word and its lower-cased term.
 		if negatesLower(w, strings.ToLower(w)) && !mayNegate(w) {
 			t.Errorf("mayNegate(%q) = false, but it negates lower-cased", w)
+		}
+		// And of the term of a lower-cased token, which wordPolarities
+		// asks before it cuts the word as written from the text.
+		for _, tok := range (WordTokenizer{Lower: true}).Tokenize(w) {
+			if raw := rawTerm(w, tok); negatesLower(raw, tok.Term) && !mayNegate(tok.Term) {
+				t.Errorf("mayNegate(%q) = false, but %q negates (in %q)", tok.Term, raw, w)
+			}
 		}
 	})
 }

@@ -397,13 +397,16 @@ func (m *marking) wordPolarities() {
 			p = -p
 		}
 		pol[i] = p
-		if !in {
+		// mayNegate of the term lets through every word that negates,
+		// as of the word as written (FuzzMayNegate): the word is cut
+		// from the sentence only for the few that pass.
+		if !in && mayNegate(low) {
 			// The word as written, which negatesLower takes besides.
 			t := low
 			if lower && t != "'s" {
 				t = sentence[toks[i].Start:toks[i].End]
 			}
-			if mayNegate(t) && negatesLower(t, low) {
+			if negatesLower(t, low) {
 				in = true
 			}
 		}
