@@ -192,13 +192,60 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case f.Names:
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	toks, ok := mk.appendMarkedSentence(mk.toks[:0])
-	mk.toks = toks
+	var ok bool
+	if m.keepsFinalDot() {
+		// Rare: the marked sentence's last token is none of the words.
+		var toks []Token
+		toks, ok = mk.appendMarkedSentence(mk.toks[:0])
+		mk.toks = toks
+		if ok {
+			dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
+		}
+	} else {
+		mk.toks = mk.toks[:0]
+		dst, ok = mk.addMarkedSentence(dst)
+	}
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
 	return mk.addAdditions(dst)
+}
+
+// addMarkedSentence adds the terms of the tokens that appendMarkedSentence
+// gives, when the sentence's last word does not keep its final dot
+// (keepsFinalDot), as addRun of them would, without writing the tokens
+// out: the words between the runs with a role through addRun, each run
+// as one TargetTerm or OtherTerm, and ".". False, with dst as it was and
+// nothing in the filters' stream, when appendMarkedSentence would give
+// up.
+func (mk *Marker) addMarkedSentence(dst []TermParts) ([]TermParts, bool) {
+	m, pf := &mk.m, &mk.pf
+	sentence, words, role := m.sentence, m.toks, m.role
+	target, other := TargetTerm, OtherTerm
+	if mk.f.Lower {
+		target, other = "tgt", "other"
+	}
+	n, lo := len(dst), 0 // words[lo:i] have no role, and are not added yet
+	for i := 0; i < len(words); i++ {
+		if role[i] == 0 {
+			continue
+		}
+		// As appendMarkedSentence, which says why it gives up.
+		j := m.spanEnd(i)
+		if end := words[j].End; !m.isWord(i) || end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
+			pf.stream = pf.stream[:0]
+			return dst[:n], false
+		}
+		term := target
+		if role[i] == 2 {
+			term = other
+		}
+		dst = pf.addRun(dst, words[:i], nil, lo)
+		dst = pf.add(dst, term, -1, noPrefix)
+		lo, i = j+1, j
+	}
+	dst = pf.addRun(dst, words, nil, lo)
+	return pf.add(dst, ".", -1, noPrefix), true
 }
 
 // addAdditions adds the terms of the additions of a marked sentence, as
