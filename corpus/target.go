@@ -187,23 +187,26 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// Word positions, counting words only, and one more for the end, so
 	// that token i is a word if and only if pos[i+1] > pos[i]; the other
 	// names, among the words after the first.
-	m.pos = m.pos[:0]
+	// They are written by index into the room grown for them, from
+	// locals: through m, each write to role would have the compiler read
+	// m's fields again.
+	pos, sentence := m.pos[:n+1], m.sentence
 	var words int32
 	for i := range toks {
-		m.pos = append(m.pos, words)
-		if !m.isWord(i) {
+		pos[i] = words
+		if !isWordToken(toks[i].Term) {
 			continue
 		}
 		// A word's term as written starts with the sentence's byte at
 		// the token's start: most words fail capitalised's first test
 		// there, without a call.
-		if c := m.sentence[toks[i].Start]; role[i] == 0 && words > 0 && (c >= utf8.RuneSelf || 'A' <= c && c <= 'Z') && capitalised(m.rawAt(i)) {
+		if c := sentence[toks[i].Start]; role[i] == 0 && words > 0 && (c >= utf8.RuneSelf || 'A' <= c && c <= 'Z') && capitalised(m.rawAt(i)) {
 			role[i] = 2
 		}
 		words++
 	}
-	m.pos = append(m.pos, words)
-	pos := m.pos
+	pos[n] = words
+	m.pos = pos
 	if lexicon {
 		m.polarities()
 	} else {
