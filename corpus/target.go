@@ -219,9 +219,21 @@ func (m *marking) mark(target string, window int, adjacent, lexicon bool) bool {
 	// when every mention is measured in order.
 	if window > 0 {
 		next := 0 // occ[next] is the first mention that starts after token i
-		for i := range toks {
+		for i := 0; i < len(toks); i++ {
 			for next < len(occ) && occ[next].lo <= i {
 				next++
+			}
+			if next == 0 || int(pos[i]-pos[occ[next-1].hi-1]) > window {
+				// Past the window after the mention before (if any),
+				// and further from it with every word: none is near
+				// until the window before the next mention, which the
+				// words before it are passed over to, if there is one.
+				if next == len(occ) {
+					break
+				}
+				for from := pos[occ[next].lo] - int32(window); pos[i] < from; {
+					i++
+				}
 			}
 			if role[i] == 1 || pos[i+1] == pos[i] {
 				continue
