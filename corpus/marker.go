@@ -5,6 +5,8 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+
+	"github.com/stancemix/stance/internal/swar"
 )
 
 // TermParts is one term of a [Marker]'s analysis in parts, so that a
@@ -168,7 +170,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case !marked && f.Names:
 		return pf.addNames(dst, words, sentence)
 	case !marked:
-		return pf.addRun(dst, words, nil)
+		return pf.addRun(dst, words, nil, 0)
 	case f.Names && len(m.occ) == 0:
 		// Lexicon terms only: as appendLexicon, the marked sentence's
 		// words with the runs of names merged, " .", and the terms.
@@ -190,13 +192,68 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case f.Names:
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	toks, ok := mk.appendMarkedSentence(mk.toks[:0])
-	mk.toks = toks
+	var ok bool
+	if m.keepsFinalDot() {
+		// Rare: the marked sentence's last token is none of the words.
+		var toks []Token
+		toks, ok = mk.appendMarkedSentence(mk.toks[:0])
+		mk.toks = toks
+		if ok {
+			dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
+		}
+	} else {
+		mk.toks = mk.toks[:0]
+		dst, ok = mk.addMarkedSentence(dst)
+	}
 	if !ok {
 		return appendWholeParts(dst, mk.a.Terms(f.Text(sentence, target)))
 	}
-	dst = pf.addRun(dst, toks[:len(mk.from)], mk.from)
-	lower := f.Lower
+	return mk.addAdditions(dst)
+}
+
+// addMarkedSentence adds the terms of the tokens that appendMarkedSentence
+// gives, when the sentence's last word does not keep its final dot
+// (keepsFinalDot), as addRun of them would, without writing the tokens
+// out: the words between the runs with a role through addRun, each run
+// as one TargetTerm or OtherTerm, and ".". False, with dst as it was and
+// nothing in the filters' stream, when appendMarkedSentence would give
+// up.
+func (mk *Marker) addMarkedSentence(dst []TermParts) ([]TermParts, bool) {
+	m, pf := &mk.m, &mk.pf
+	sentence, words, role := m.sentence, m.toks, m.role
+	target, other := TargetTerm, OtherTerm
+	if mk.f.Lower {
+		target, other = "tgt", "other"
+	}
+	n, lo := len(dst), 0 // words[lo:i] have no role, and are not added yet
+	for i := 0; i < len(words); i++ {
+		if role[i] == 0 {
+			continue
+		}
+		// As appendMarkedSentence, which says why it gives up.
+		j := m.spanEnd(i)
+		if end := words[j].End; !m.isWord(i) || end < len(sentence) && strings.HasSuffix(m.rawAt(j), ".") && !separates(sentence[end]) {
+			pf.stream = pf.stream[:0]
+			return dst[:n], false
+		}
+		term := target
+		if role[i] == 2 {
+			term = other
+		}
+		dst = pf.addRun(dst, words[:i], nil, lo)
+		dst = pf.add(dst, term, -1, noPrefix)
+		lo, i = j+1, j
+	}
+	dst = pf.addRun(dst, words, nil, lo)
+	return pf.add(dst, ".", -1, noPrefix), true
+}
+
+// addAdditions adds the terms of the additions of a marked sentence, as
+// appendMarked tokenises them: add of each, its prefixed path written out
+// (add is not inlined, and most additions are a word with a prefix).
+func (mk *Marker) addAdditions(dst []TermParts) []TermParts {
+	m, pf, lower := &mk.m, &mk.pf, mk.f.Lower
+	dst = slices.Grow(dst, len(m.adds))
 	for k, a := range m.adds {
 		if a.tok >= 0 && m.role[a.tok] != 2 && joinsWords(m.rawAt(int(a.tok))) {
 			// As appendMarked: tokenised on its own, and rare.
@@ -212,13 +269,41 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 			continue
 		}
 		prefix, tok := a.prefix, a.tok
-		if lower && prefix != noPrefix {
-			prefix += uint8(len(prefixes) - 1)
-		}
 		if tok < 0 || m.role[tok] == 2 {
 			tok = -1
 		}
-		dst = pf.add(dst, m.addTerm(a, lower), tok, prefix)
+		// m.addTerm(a, lower), written out for a word: addTerm is not
+		// inlined.
+		var base string
+		switch {
+		case tok < 0:
+			base = m.addTerm(a, lower)
+		case lower:
+			base = m.toks[tok].Term
+		default:
+			base = m.rawAt(int(tok))
+		}
+		if prefix == noPrefix {
+			// A lexicon term of the whole sentence.
+			dst = pf.add(dst, base, tok, noPrefix)
+			continue
+		}
+		if lower {
+			prefix += uint8(len(prefixes) - 1)
+		}
+		// add's path for a prefix, which starts with a letter and ends
+		// in "_": the term is no number, no punctuation, and no negation
+		// word; it ends in "n't" only if base does.
+		p := TermParts{Base: base, Tok: tok, Prefix: prefix}
+		if pf.negation {
+			switch {
+			case pf.in:
+				p.Not = true
+			case len(base) > 2 && (strings.HasSuffix(base, "n't") || strings.HasSuffix(base, "n’t")):
+				pf.in = true
+			}
+		}
+		dst = append(dst, p)
 	}
 	return dst
 }
@@ -286,14 +371,14 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 	return append(dst, p)
 }
 
-// addRun is add of the term of each of toks, without a prefix, with
+// addRun is add of the term of each of toks[lo:], without a prefix, with
 // word token from[i], or i when from is nil: add's unprefixed path as one
 // loop over a sentence's words, which holds the filter's state in
 // registers and grows dst once, instead of a call for each word.
-func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32) []TermParts {
-	dst = slices.Grow(dst, len(toks))
+func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32, lo int) []TermParts {
+	dst = slices.Grow(dst, len(toks)-lo)
 	in, stream := pf.in, pf.stream
-	for i := range toks {
+	for i := lo; i < len(toks); i++ {
 		base, tok := toks[i].Term, int32(i)
 		if from != nil {
 			tok = from[i]
@@ -329,19 +414,29 @@ func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32) []Ter
 }
 
 // addNames adds the tokens words of text with the runs of names merged,
-// as appendNames merges them.
+// as appendNames merges them: the words between the runs through addRun,
+// a run as one NameTerm. A word whose first byte is an ASCII lower-case
+// letter or digit is let through without nameRuns.step, whose answer for
+// it is known (kept; no longer at a start, nor in a run): most words are.
 func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []TermParts {
 	runs := nameRuns{start: true}
+	lo := 0 // words[lo:i] are kept, and not added yet
 	for i := range words {
-		switch runs.step(words[i], text) {
-		case nameExtend:
-		case nameOpen:
-			dst = pf.add(dst, NameTerm, -1, noPrefix)
-		default:
-			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
+		if c := text[words[i].Start]; c-'a' < 26 || c-'0' < 10 {
+			runs.start, runs.inName = false, false
+			continue
 		}
+		switch runs.step(words[i], text) {
+		case nameKeep:
+			continue
+		case nameOpen:
+			dst = pf.addRun(dst, words[:i], nil, lo)
+			dst = pf.add(dst, NameTerm, -1, noPrefix)
+		}
+		// A run's later words follow its first: words[lo:i] is empty.
+		lo = i + 1
 	}
-	return dst
+	return pf.addRun(dst, words, nil, lo)
 }
 
 // uniqueParts is unique for terms in parts: it keeps the first of each
@@ -359,8 +454,11 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 	// moved until one is dropped.
 	k := 0
 	for i := range parts {
-		// parts[i].key(), written out but for its rare cut: key is too
-		// big to be inlined, and it is asked for every part.
+		// The part's key: whether its term starts with "not_", whether
+		// it is a lead word's copy (LeadPrefix after any "not_"), and
+		// the rest of it. Two parts write the same term if and only if
+		// their keys are equal. A word that may start as a prefix does
+		// (mayCutKey): a call to cutKey only for these.
 		p := &parts[i]
 		if p.Prefix != noPrefix && p.Prefix != LeadPart {
 			panic("corpus: key of a prefixed term")
@@ -369,7 +467,24 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 		if mayCutKey(rest) {
 			not, lead, rest = cutKey(not, lead, rest)
 		}
-		h := termHash(rest)
+		// termHash(rest), written out but for a term longer than 16
+		// bytes: termHash is too big to be inlined.
+		var h uint64
+		if n := len(rest); n == 0 || n > 16 {
+			h = termHash(rest)
+		} else {
+			var a, b uint64
+			switch {
+			case n >= 8:
+				a, b = swar.Load64(rest, 0), swar.Load64(rest, n-8)
+			case n >= 4:
+				a, b = uint64(swar.Load32(rest, 0)), uint64(swar.Load32(rest, n-4))
+			default:
+				a = uint64(rest[0])<<16 | uint64(rest[n>>1])<<8 | uint64(rest[n-1])
+			}
+			hi, lo := bits.Mul64(a^uniqueKeys[0]^uint64(n), b^uniqueKeys[1])
+			h = hi ^ lo
+		}
 		if not {
 			h = ^h
 		}
@@ -386,29 +501,18 @@ func uniqueParts(parts []TermParts, slots []int32) ([]TermParts, []int32) {
 				slots[h] = int32(k)
 				break
 			}
-			if n, l, r := parts[s-1].key(); n == not && l == lead && r == rest {
+			// The key of the part kept there, taken as above.
+			q := &parts[s-1]
+			n, l, r := q.Not, q.Prefix == LeadPart, q.Base
+			if mayCutKey(r) {
+				n, l, r = cutKey(n, l, r)
+			}
+			if n == not && l == lead && r == rest {
 				break
 			}
 		}
 	}
 	return parts[:k], slots
-}
-
-// key returns whether p's term starts with "not_", whether it is a lead
-// word's copy (LeadPrefix after any "not_"), and the rest of it, when p
-// has no prefix but LeadPart: two such parts write the same term if and
-// only if their keys are equal.
-func (p TermParts) key() (not, lead bool, rest string) {
-	if p.Prefix != noPrefix && p.Prefix != LeadPart {
-		panic("corpus: key of a prefixed term")
-	}
-	not, lead, rest = p.Not, p.Prefix == LeadPart, p.Base
-	if mayCutKey(rest) {
-		// A word that may start as a prefix does: a call only for
-		// these.
-		not, lead, rest = cutKey(not, lead, rest)
-	}
-	return not, lead, rest
 }
 
 // mayCutKey reports whether rest may start with "not_" or LeadPrefix,
@@ -419,8 +523,8 @@ func mayCutKey(rest string) bool {
 	return len(rest) > 3 && rest[0] == 'n' && rest[3] == '_' || len(rest) > 4 && rest[0] == 'l' && rest[4] == '_'
 }
 
-// cutKey is the end of key: it cuts "not_", unless not, then LeadPrefix,
-// unless lead, from rest.
+// cutKey is the end of a part's key (see uniqueParts): it cuts "not_",
+// unless not, then LeadPrefix, unless lead, from rest.
 func cutKey(not, lead bool, rest string) (bool, bool, string) {
 	if !not {
 		rest, not = strings.CutPrefix(rest, "not_")

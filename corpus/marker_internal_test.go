@@ -35,7 +35,7 @@ func FuzzCapitalised(f *testing.F) {
 }
 
 func FuzzMayNegate(f *testing.F) {
-	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't", "DIDN'T", "FAILS", "nO", "cannot", "Declines", "refusing", "\u212Aelvin", "İ"} {
+	for _, w := range []string{"", "n", "no", "No", "NOT", "didn't", "didn’t", "Refused", "never", "é", "without", "x't", "DIDN'T", "FAILS", "nO", "cannot", "Declines", "refusing", "\u212Aelvin", "İ", "They DIDN’T, and NEVER Won't. Not x\x99t no\xffT"} {
 		f.Add(w)
 	}
 	f.Fuzz(func(t *testing.T, w string) {
@@ -46,12 +46,19 @@ func FuzzMayNegate(f *testing.F) {
 		if negatesLower(w, strings.ToLower(w)) && !mayNegate(w) {
 			t.Errorf("mayNegate(%q) = false, but it negates lower-cased", w)
 		}
+		// And of the term of a lower-cased token, which wordPolarities
+		// asks before it cuts the word as written from the text.
+		for _, tok := range (WordTokenizer{Lower: true}).Tokenize(w) {
+			if raw := rawTerm(w, tok); negatesLower(raw, tok.Term) && !mayNegate(tok.Term) {
+				t.Errorf("mayNegate(%q) = false, but %q negates (in %q)", tok.Term, raw, w)
+			}
+		}
 	})
 }
 
-// FuzzAddRun holds partsFilter.addRun to add of each token, with and
-// without the word tokens' indices from, for every setting of the
-// filters, starting in a negation's scope or not.
+// FuzzAddRun holds partsFilter.addRun to add of each token from the
+// flags' top two bits on, with and without the word tokens' indices from,
+// for every setting of the filters, starting in a negation's scope or not.
 func FuzzAddRun(f *testing.F) {
 	for _, s := range []string{"They did not, as 3 said, refuse \"it\" (never). No.", "Didn't x: y; cannot 42 z! n't’t", "NOT a \u212Aelvin"} {
 		f.Add(s, byte(0))
@@ -69,18 +76,57 @@ func FuzzAddRun(f *testing.F) {
 		newFilter := func() partsFilter {
 			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
 		}
+		lo := min(int(flags>>6), len(toks))
 		want, wf := slices.Clone(dst), newFilter()
-		for i, tok := range toks {
+		for i := lo; i < len(toks); i++ {
 			w := int32(i)
 			if from != nil {
 				w = from[i]
 			}
-			want = wf.add(want, tok.Term, w, noPrefix)
+			want = wf.add(want, toks[i].Term, w, noPrefix)
 		}
 		gf := newFilter()
-		got := gf.addRun(slices.Clone(dst), toks, from)
+		got := gf.addRun(slices.Clone(dst), toks, from, lo)
 		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
-			t.Errorf("addRun of %q (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
+			t.Errorf("addRun of %q from %d (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, lo, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
+		}
+	})
+}
+
+// addNamesRef is partsFilter.addNames as it was, the reference for it:
+// add of each word, nameRuns.step asked of each.
+func (pf *partsFilter) addNamesRef(dst []TermParts, words []Token, text string) []TermParts {
+	runs := nameRuns{start: true}
+	for i := range words {
+		switch runs.step(words[i], text) {
+		case nameExtend:
+		case nameOpen:
+			dst = pf.add(dst, NameTerm, -1, noPrefix)
+		default:
+			dst = pf.add(dst, words[i].Term, int32(i), noPrefix)
+		}
+	}
+	return dst
+}
+
+// FuzzAddNames holds partsFilter.addNames to addNamesRef, for every
+// setting of the filters, starting in a negation's scope or not.
+func FuzzAddNames(f *testing.F) {
+	for _, s := range []string{"The United States will not stop, Mike Pompeo said. \"Nicolas Maduro\" (Venezuela) 3 Ohio", "É Éric and ÉCHEC: NATO's LEXNEG x LEXPOS Y", "didn't Stop 42 Z! n't’t K \u212Aelvin _x"} {
+		f.Add(s, byte(0))
+		f.Add(s, byte(0xff))
+	}
+	f.Fuzz(func(t *testing.T, s string, flags byte) {
+		words := WordTokenizer{Lower: flags&16 != 0}.Tokenize(s)
+		dst := []TermParts{{Base: "x", Tok: -1}}
+		newFilter := func() partsFilter {
+			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
+		}
+		wf, gf := newFilter(), newFilter()
+		want := wf.addNamesRef(slices.Clone(dst), words, s)
+		got := gf.addNames(slices.Clone(dst), words, s)
+		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
+			t.Errorf("addNames of %q (flags %#x) = %v, in %v, stream %v; addNamesRef gives %v, in %v, stream %v", s, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
 		}
 	})
 }
@@ -135,4 +181,56 @@ func TestTermHashReadsEveryByte(t *testing.T) {
 			b[i] = 'a'
 		}
 	}
+}
+
+// FuzzUniqueParts holds uniqueParts to keeping the first part of each
+// term as the text path writes it (partTerm), on parts of every length,
+// each negated, a lead word's copy, both or neither as the flags' bits
+// say.
+func FuzzUniqueParts(f *testing.F) {
+	for _, s := range []string{"x not_x lead_x not_lead_x x lead_not_x the the of a", "abcdefghijklmnopq abcdefghijklmnopq abcdefghijklmnopr abcdefgh abcdefgi", "lexneg lexneg <name> <num> <num> n't"} {
+		f.Add(s, uint64(0))
+		f.Add(s, uint64(0x9c5a3f0e71b2d486))
+	}
+	f.Fuzz(func(t *testing.T, s string, flags uint64) {
+		var parts []TermParts
+		for i, w := range strings.Fields(s) {
+			bit := flags >> (2 * (i % 32))
+			p := TermParts{Base: w, Tok: int32(i), Not: bit&1 != 0}
+			if bit&2 != 0 {
+				p.Prefix = LeadPart
+			}
+			parts = append(parts, p)
+		}
+		var want []TermParts
+		seen := map[string]bool{}
+		for _, p := range parts {
+			if !seen[partTerm(p)] {
+				seen[partTerm(p)] = true
+				want = append(want, p)
+			}
+		}
+		got, _ := uniqueParts(slices.Clone(parts), []int32{5, 6, 7})
+		if !slices.Equal(got, want) {
+			t.Errorf("uniqueParts(%v) = %v, want %v", parts, got, want)
+		}
+	})
+}
+
+// partTerm is the term that a part without a prefix but LeadPart stands
+// for as the text path writes it: the term the filters saw, "not_" and
+// Base, and for a lead word's copy that term as LeadFilter copies it,
+// "not_" before LeadPrefix ("lead_not_x" is never written).
+func partTerm(p TermParts) string {
+	t := p.Base
+	if p.Not {
+		t = "not_" + t
+	}
+	if p.Prefix != LeadPart {
+		return t
+	}
+	if rest, ok := strings.CutPrefix(t, "not_"); ok {
+		return "not_" + LeadPrefix + rest
+	}
+	return LeadPrefix + t
 }
