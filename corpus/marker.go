@@ -116,7 +116,7 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		// appendParts wrote out whole (appendWholeParts) have their lead
 		// copies already; the stream is empty then.
 		stream := mk.pf.stream
-		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string {
+		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, mk.f.Lower, func(i int) string {
 			if s := stream[i]; s >= 0 {
 				return dst[s].Base
 			}

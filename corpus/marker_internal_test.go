@@ -224,3 +224,22 @@ func partTerm(p TermParts) string {
 	}
 	return LeadPrefix + t
 }
+
+// FuzzLeadPicksLowered holds leadPicks on terms lower-cased already
+// (lowered, which does not lower-case them again) to leadPicks lower-
+// casing them, on the tokens of a lower-casing WordTokenizer after
+// NegationFilter, as the Marker's parts give it for a lower-casing
+// analysis, "<name>" and "<num>" among them.
+func FuzzLeadPicksLowered(f *testing.F) {
+	for _, s := range []string{"In a statement on Monday, the ministry condemned the strike.", "The cabinet, meeting in SESSION, did not order \u0130stanbul's \u212Aelvin raids", "\xff É, whose Ünal x y z", "<name> <num> not_X Not_y"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		toks := NegationFilter{}.Filter(WordTokenizer{Lower: true}.Tokenize(s))
+		term := func(i int) string { return toks[i].Term }
+		want := leadPicks(nil, len(toks), max%8, false, term)
+		if got := leadPicks(nil, len(toks), max%8, true, term); !slices.Equal(got, want) {
+			t.Errorf("leadPicks of %q's lowered terms = %v, lower-casing them %v", s, got, want)
+		}
+	})
+}
