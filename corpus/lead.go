@@ -41,7 +41,7 @@ const (
 // Filter implements TokenFilter.
 func (f LeadFilter) Filter(toks []Token) []Token {
 	var buf [8]int32
-	lead := leadPicks(buf[:0], len(toks), f.N, func(i int) string { return toks[i].Term })
+	lead := leadPicks(buf[:0], len(toks), f.N, false, func(i int) string { return toks[i].Term })
 	if len(lead) == 0 {
 		return toks
 	}
@@ -73,8 +73,11 @@ func (f LeadFilter) Filter(toks []Token) []Token {
 // leadPicks appends to picks the indices of the lead words, at most max,
 // among n tokens whose terms term gives (after NegationFilter, before
 // PunctFilter), and returns the extended slice. LeadFilter and the
-// Marker's parts share it.
-func leadPicks(picks []int32, n, max int, term func(i int) string) []int32 {
+// Marker's parts share it. With lowered, the terms are lower-cased
+// already, as a lower-casing WordTokenizer's are, and are not lower-cased
+// again: lower of such a term is the term itself (strings.ToLower maps
+// each rune to one that it maps to itself).
+func leadPicks(picks []int32, n, max int, lowered bool, term func(i int) string) []int32 {
 	if max <= 0 || n < 2 {
 		return picks
 	}
@@ -92,7 +95,7 @@ func leadPicks(picks []int32, n, max int, term func(i int) string) []int32 {
 		return -1
 	}
 	i, found := 1, 0
-	if opensAside(term(0), false) {
+	if opensAside(term(0), false, lowered) {
 		if j := nextComma(1, maxOpening); j > 0 {
 			i = j + 1
 		}
@@ -104,13 +107,13 @@ func leadPicks(picks []int32, n, max int, term func(i int) string) []int32 {
 			// additions).
 			break
 		}
-		if t == "," && i+1 < n && opensAside(term(i+1), true) {
+		if t == "," && i+1 < n && opensAside(term(i+1), true, lowered) {
 			if j := nextComma(i+1, maxAside); j > 0 {
 				i = j
 				continue
 			}
 		}
-		if leadWord(t) {
+		if leadWord(t, lowered) {
 			picks = append(picks, int32(i))
 			found++
 		}
@@ -118,29 +121,34 @@ func leadPicks(picks []int32, n, max int, term func(i int) string) []int32 {
 	return picks
 }
 
-// leadWord reports whether a term may be a lead word.
-func leadWord(t string) bool {
+// leadWord reports whether a term, lower-cased if lowered, may be a lead
+// word.
+func leadWord(t string, lowered bool) bool {
 	if isPunct(t) {
 		return false
 	}
-	w := lowerNot(t)
+	w := lowerNot(t, lowered)
 	return w != "" && w != NameTerm && w != "<num>" && !isDigit(w[0]) && !leadSkip(w)
 }
 
-// lowerNot is t lower-cased, without a "not_" prefix.
-func lowerNot(t string) string {
+// lowerNot is t lower-cased, unless lowered already, without a "not_"
+// prefix.
+func lowerNot(t string, lowered bool) string {
 	if len(t) > 4 && t[:4] == "not_" {
 		t = t[4:]
+	}
+	if lowered {
+		return t
 	}
 	return lower(t)
 }
 
-// opensAside reports whether a phrase that starts with the word t may be
-// an aside: at the start of a sentence, a preposition or participle
-// ("In", "After", "Speaking"); after a comma (inner), a relative pronoun,
-// an article or a participle.
-func opensAside(t string, inner bool) bool {
-	t = lowerNot(t)
+// opensAside reports whether a phrase that starts with the word t,
+// lower-cased if lowered, may be an aside: at the start of a sentence, a
+// preposition or participle ("In", "After", "Speaking"); after a comma
+// (inner), a relative pronoun, an article or a participle.
+func opensAside(t string, inner, lowered bool) bool {
+	t = lowerNot(t, lowered)
 	if inner {
 		return innerAside(t) || len(t) > 5 && t[len(t)-3:] == "ing"
 	}

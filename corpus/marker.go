@@ -116,7 +116,7 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		// appendParts wrote out whole (appendWholeParts) have their lead
 		// copies already; the stream is empty then.
 		stream := mk.pf.stream
-		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, func(i int) string {
+		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, mk.f.Lower, func(i int) string {
 			if s := stream[i]; s >= 0 {
 				return dst[s].Base
 			}
@@ -170,7 +170,7 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 	case !marked && f.Names:
 		return pf.addNames(dst, words, sentence)
 	case !marked:
-		return pf.addRun(dst, words, nil, 0)
+		return pf.addRun(dst, words, 0)
 	case f.Names && len(m.occ) == 0:
 		// Lexicon terms only: as appendLexicon, the marked sentence's
 		// words with the runs of names merged, " .", and the terms.
@@ -199,7 +199,13 @@ func (mk *Marker) appendParts(dst []TermParts, sentence, target string, words []
 		toks, ok = mk.appendMarkedSentence(mk.toks[:0])
 		mk.toks = toks
 		if ok {
-			dst = pf.addRun(dst, toks[:len(mk.from)], mk.from, 0)
+			from := len(dst)
+			dst = pf.addRun(dst, toks[:len(mk.from)], 0)
+			for i := from; i < len(dst); i++ {
+				if t := dst[i].Tok; t >= 0 {
+					dst[i].Tok = mk.from[t]
+				}
+			}
 		}
 	} else {
 		mk.toks = mk.toks[:0]
@@ -240,11 +246,11 @@ func (mk *Marker) addMarkedSentence(dst []TermParts) ([]TermParts, bool) {
 		if role[i] == 2 {
 			term = other
 		}
-		dst = pf.addRun(dst, words[:i], nil, lo)
+		dst = pf.addRun(dst, words[:i], lo)
 		dst = pf.add(dst, term, -1, noPrefix)
 		lo, i = j+1, j
 	}
-	dst = pf.addRun(dst, words, nil, lo)
+	dst = pf.addRun(dst, words, lo)
 	return pf.add(dst, ".", -1, noPrefix), true
 }
 
@@ -372,34 +378,49 @@ func (pf *partsFilter) add(dst []TermParts, base string, tok int32, prefix uint8
 }
 
 // addRun is add of the term of each of toks[lo:], without a prefix, with
-// word token from[i], or i when from is nil: add's unprefixed path as one
-// loop over a sentence's words, which holds the filter's state in
-// registers and grows dst once, instead of a call for each word.
-func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32, lo int) []TermParts {
-	dst = slices.Grow(dst, len(toks)-lo)
+// word token i: add's unprefixed path as one loop over a sentence's
+// words, which holds the filters' state in registers, instead of a call
+// for each word. It grows dst and the stream once, before the loop, and
+// writes them by index, which keeps append's tests and its calls to grow
+// them out of the loop.
+func (pf *partsFilter) addRun(dst []TermParts, toks []Token, lo int) []TermParts {
 	in, stream := pf.in, pf.stream
+	numbers, negation, track := pf.numbers, pf.negation, pf.track
+	dst = slices.Grow(dst, len(toks)-lo)
+	if track {
+		stream = slices.Grow(stream, len(toks)-lo)
+	}
+	d, s := len(dst), len(stream) // the lengths written
+	dst, stream = dst[:cap(dst)], stream[:cap(stream)]
 	for i := lo; i < len(toks); i++ {
 		base, tok := toks[i].Term, int32(i)
-		if from != nil {
-			tok = from[i]
-		}
-		if pf.numbers && base != "" && isDigit(base[0]) {
-			base, tok = "<num>", -1
-		}
-		if isPunct(base) {
-			if base != "\"" {
-				in = false
+		// A word's first byte tells most words from a number and from
+		// punctuation at once (runBytes).
+		if base != "" {
+			switch runBytes[base[0]] {
+			case runDigit:
+				if numbers {
+					base, tok = "<num>", -1
+				}
+			case runPunct:
+				if len(base) == 1 {
+					if base != "\"" {
+						in = false
+					}
+					if track {
+						stream[s] = -int32(base[0])
+						s++
+					}
+					continue
+				}
 			}
-			if pf.track {
-				stream = append(stream, -int32(base[0]))
-			}
-			continue
 		}
-		if pf.track {
-			stream = append(stream, int32(len(dst)))
+		if track {
+			stream[s] = int32(d)
+			s++
 		}
 		p := TermParts{Base: base, Tok: tok}
-		if pf.negation {
+		if negation {
 			switch {
 			case in:
 				p.Not = true
@@ -407,11 +428,26 @@ func (pf *partsFilter) addRun(dst []TermParts, toks []Token, from []int32, lo in
 				in = true
 			}
 		}
-		dst = append(dst, p)
+		dst[d] = p
+		d++
 	}
-	pf.in, pf.stream = in, stream
-	return dst
+	pf.in, pf.stream = in, stream[:s]
+	return dst[:d]
 }
+
+// runBytes tells addRun a term's first byte: a digit (a number's), one of
+// punctuation's (isPunct, when it is the whole term), or neither.
+var runBytes = [256]uint8{
+	'0': runDigit, '1': runDigit, '2': runDigit, '3': runDigit, '4': runDigit,
+	'5': runDigit, '6': runDigit, '7': runDigit, '8': runDigit, '9': runDigit,
+	',': runPunct, ';': runPunct, ':': runPunct, '.': runPunct, '!': runPunct,
+	'?': runPunct, '"': runPunct, '(': runPunct, ')': runPunct,
+}
+
+const (
+	runDigit = 1 + iota
+	runPunct
+)
 
 // addNames adds the tokens words of text with the runs of names merged,
 // as appendNames merges them: the words between the runs through addRun,
@@ -430,13 +466,13 @@ func (pf *partsFilter) addNames(dst []TermParts, words []Token, text string) []T
 		case nameKeep:
 			continue
 		case nameOpen:
-			dst = pf.addRun(dst, words[:i], nil, lo)
+			dst = pf.addRun(dst, words[:i], lo)
 			dst = pf.add(dst, NameTerm, -1, noPrefix)
 		}
 		// A run's later words follow its first: words[lo:i] is empty.
 		lo = i + 1
 	}
-	return pf.addRun(dst, words, nil, lo)
+	return pf.addRun(dst, words, lo)
 }
 
 // uniqueParts is unique for terms in parts: it keeps the first of each

@@ -57,8 +57,8 @@ func FuzzMayNegate(f *testing.F) {
 }
 
 // FuzzAddRun holds partsFilter.addRun to add of each token from the
-// flags' top two bits on, with and without the word tokens' indices from,
-// for every setting of the filters, starting in a negation's scope or not.
+// flags' top two bits on, for every setting of the filters, starting in a
+// negation's scope or not.
 func FuzzAddRun(f *testing.F) {
 	for _, s := range []string{"They did not, as 3 said, refuse \"it\" (never). No.", "Didn't x: y; cannot 42 z! n't’t", "NOT a \u212Aelvin"} {
 		f.Add(s, byte(0))
@@ -66,12 +66,6 @@ func FuzzAddRun(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, flags byte) {
 		toks := WordTokenizer{Lower: flags&16 != 0}.Tokenize(s)
-		var from []int32
-		if flags&32 != 0 {
-			for i := range toks {
-				from = append(from, int32(len(toks)-i))
-			}
-		}
 		dst := []TermParts{{Base: "x", Tok: -1}}
 		newFilter := func() partsFilter {
 			return partsFilter{numbers: flags&1 != 0, negation: flags&2 != 0, track: flags&4 != 0, in: flags&8 != 0, stream: []int32{7}}
@@ -79,14 +73,10 @@ func FuzzAddRun(f *testing.F) {
 		lo := min(int(flags>>6), len(toks))
 		want, wf := slices.Clone(dst), newFilter()
 		for i := lo; i < len(toks); i++ {
-			w := int32(i)
-			if from != nil {
-				w = from[i]
-			}
-			want = wf.add(want, toks[i].Term, w, noPrefix)
+			want = wf.add(want, toks[i].Term, int32(i), noPrefix)
 		}
 		gf := newFilter()
-		got := gf.addRun(slices.Clone(dst), toks, from, lo)
+		got := gf.addRun(slices.Clone(dst), toks, lo)
 		if !slices.Equal(got, want) || gf.in != wf.in || !slices.Equal(gf.stream, wf.stream) {
 			t.Errorf("addRun of %q from %d (flags %#x) = %v, in %v, stream %v; add gives %v, in %v, stream %v", s, lo, flags, got, gf.in, gf.stream, want, wf.in, wf.stream)
 		}
@@ -233,4 +223,23 @@ func partTerm(p TermParts) string {
 		return "not_" + LeadPrefix + rest
 	}
 	return LeadPrefix + t
+}
+
+// FuzzLeadPicksLowered holds leadPicks on terms lower-cased already
+// (lowered, which does not lower-case them again) to leadPicks lower-
+// casing them, on the tokens of a lower-casing WordTokenizer after
+// NegationFilter, as the Marker's parts give it for a lower-casing
+// analysis, "<name>" and "<num>" among them.
+func FuzzLeadPicksLowered(f *testing.F) {
+	for _, s := range []string{"In a statement on Monday, the ministry condemned the strike.", "The cabinet, meeting in SESSION, did not order \u0130stanbul's \u212Aelvin raids", "\xff É, whose Ünal x y z", "<name> <num> not_X Not_y"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, max int) {
+		toks := NegationFilter{}.Filter(WordTokenizer{Lower: true}.Tokenize(s))
+		term := func(i int) string { return toks[i].Term }
+		want := leadPicks(nil, len(toks), max%8, false, term)
+		if got := leadPicks(nil, len(toks), max%8, true, term); !slices.Equal(got, want) {
+			t.Errorf("leadPicks of %q's lowered terms = %v, lower-casing them %v", s, got, want)
+		}
+	})
 }
