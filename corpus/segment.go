@@ -53,7 +53,7 @@ func Split(text string) []Sentence {
 		if start < 0 {
 			return
 		}
-		s := strings.TrimRightFunc(text[start:end], unicode.IsSpace)
+		s := trimSpaceRight(text[start:end])
 		if s != "" {
 			out = append(out, Sentence{Text: s, Start: start, End: start + len(s)})
 		}
@@ -110,7 +110,7 @@ func Split(text string) []Sentence {
 			continue
 		}
 		if start < 0 {
-			if !unicode.IsSpace(r) {
+			if !isSpaceRune(r) {
 				start = i
 			}
 			i += size
@@ -209,7 +209,7 @@ func headlineEnds(text string, start, i, j int) bool {
 	if unicode.IsLower(next) {
 		return false
 	}
-	line := strings.TrimRightFunc(text[start:i], unicode.IsSpace)
+	line := trimSpaceRight(text[start:i])
 	if w := line[strings.LastIndexByte(line, ' ')+1:]; wrapWords[w] {
 		return false // "talks with\nVenezuela": a wrapped line
 	}
@@ -229,6 +229,35 @@ var wrapWords = map[string]bool{
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isSpaceRune is unicode.IsSpace, which Split asks of every character
+// between sentences, with ASCII answered in line: the call cost more than
+// its test.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// trimSpaceRight is strings.TrimRightFunc(s, unicode.IsSpace), dropping
+// the ASCII spaces at the end itself: a sentence ends in ASCII almost
+// always, and TrimRightFunc decoded the last rune and called IsSpace for
+// each. FuzzTrimSpaceRight holds it to TrimRightFunc.
+func trimSpaceRight(s string) string {
+	n := len(s)
+	for n > 0 {
+		c := s[n-1]
+		if c >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s[:n], unicode.IsSpace)
+		}
+		if c != ' ' && (c < '\t' || c > '\r') {
+			break
+		}
+		n--
+	}
+	return s[:n]
+}
 
 // listMarkers finds the items of an inline list ("1. ... 2. ...", "a)
 // ... b) ...", "• 9. ... • 10. ..."): at least two markers of one kind

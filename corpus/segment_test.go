@@ -361,3 +361,21 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text)
 	}
 }
+
+// FuzzTrimSpaceRight holds trimSpaceRight to strings.TrimRightFunc with
+// unicode.IsSpace, and isSpaceRune to unicode.IsSpace.
+func FuzzTrimSpaceRight(f *testing.F) {
+	for _, s := range []string{"", " ", "said. \t\n", "a\v\f\r", "x\u00a0 ", "y \u0085", "z\u2003\n", "\xa0 ", "\xc2", "é \u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpaceRight(s), strings.TrimRightFunc(s, unicode.IsSpace); got != want {
+			t.Errorf("trimSpaceRight(%q) = %q, want %q", s, got, want)
+		}
+		for _, r := range s {
+			if got, want := isSpaceRune(r), unicode.IsSpace(r); got != want {
+				t.Errorf("isSpaceRune(%U) = %v, want %v", r, got, want)
+			}
+		}
+	})
+}
