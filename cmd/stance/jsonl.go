@@ -324,24 +324,26 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 // appendJSONRest appends s as encoding/json quotes it with HTML escaping,
 // less the opening quote, which appendStatementJSON writes with the key
 // before it. Most strings (the labels, dates, names and most sentences)
-// have no byte to escape; jsonPlainString finds so eight bytes at a time
+// have no byte to escape; jsonPlainLen finds so eight bytes at a time
 // and they are copied as they are.
 func appendJSONRest(b []byte, s string) []byte {
-	if jsonPlainString(s) {
+	n := jsonPlainLen(s)
+	if n == len(s) {
 		b = append(b, s...)
 		return append(b, '"')
 	}
-	return appendJSONEscaped(b, s)
+	return appendJSONEscaped(b, s, n)
 }
 
 // appendJSONEscaped is appendJSONRest for a string with bytes to escape:
 // <, > and & as \u003c..., control characters, invalid UTF-8 as \ufffd,
-// and U+2028 and U+2029 escaped. It passes over the bytes it keeps as
-// they are eight at a time (jsonPlain).
-func appendJSONEscaped(b []byte, s string) []byte {
+// and U+2028 and U+2029 escaped. The bytes before from are ASCII that
+// needs no escape (jsonPlainLen has read them); it passes over the bytes
+// it keeps as they are eight at a time (jsonPlain).
+func appendJSONEscaped(b []byte, s string, from int) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
-	for i := 0; i < len(s); {
+	for i := from; i < len(s); {
 		if i+8 <= len(s) {
 			if m := jsonPlain(swar.Load64(s, i)); m == 0 {
 				i += 8
@@ -416,25 +418,36 @@ func jsonPlain(w uint64) uint64 {
 	return m & highs
 }
 
-// jsonPlainString reports whether jsonSafe keeps every byte of s, eight
-// bytes at a time (jsonPlain), the last eight or the first and last four
-// overlapping the ones before.
-func jsonPlainString(s string) bool {
+// jsonPlainLen returns len(s) when jsonSafe keeps every byte of s; else
+// a position at or before the first byte it does not keep, past bytes
+// it keeps, from which appendJSONEscaped takes up instead of reading them
+// again. It reads eight bytes at a time (jsonPlain), the last eight or
+// the first and last four overlapping the ones before.
+func jsonPlainLen(s string) int {
 	switch n := len(s); {
 	case n >= 8:
-		for i := 0; i < n-8; i += 8 {
+		i := 0
+		for ; i < n-8; i += 8 {
 			if jsonPlain(swar.Load64(s, i)) != 0 {
-				return false
+				return i
 			}
 		}
-		return jsonPlain(swar.Load64(s, n-8)) == 0
+		// The bytes before i are kept, and those of the last eight from
+		// n-8 <= i too.
+		if jsonPlain(swar.Load64(s, n-8)) != 0 {
+			return i
+		}
+		return n
 	case n >= 4:
-		return jsonPlain(uint64(swar.Load32(s, 0))|uint64(swar.Load32(s, n-4))<<32) == 0
+		if jsonPlain(uint64(swar.Load32(s, 0))|uint64(swar.Load32(s, n-4))<<32) != 0 {
+			return 0
+		}
+		return n
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
-			return false
+			return i
 		}
 	}
-	return true
+	return len(s)
 }

@@ -102,7 +102,7 @@ func BenchmarkStatementJSON(b *testing.B) {
 
 // FuzzJSONString holds appendJSONRest, which passes over plain bytes
 // eight at a time, to encoding/json's quoting of a string, less its
-// opening quote.
+// opening quote, and jsonPlainLen to the first byte to escape.
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
 		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
@@ -115,6 +115,18 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatal(err)
 		}
 		want = want[1:]
+		// jsonPlainLen stops at or before the first byte to escape, and
+		// at the end only when there is none.
+		first := len(s)
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
+				first = i
+				break
+			}
+		}
+		if n := jsonPlainLen(s); n > first || (n == len(s)) != (first == len(s)) {
+			t.Errorf("jsonPlainLen(%q) = %d, the first byte to escape is at %d", s, n, first)
+		}
 		if got := appendJSONRest(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendJSONRest(%q) = %s, want %s", s, got, want)
 		}
