@@ -438,17 +438,12 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
-	if w := strings.TrimSuffix(word, "."); len(w) <= abbrevLen {
-		var buf, buf2 [16]byte
-		lw := lowerASCII(buf[:0], w)
-		if never, ok := abbrevs[string(lw)]; ok && never {
-			return false
-		}
-		if companySuffix[string(lw)] {
-			nw := wordAt(text, k)
-			if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
-				return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
-			}
+	if kind := abbrevKindOf(strings.TrimSuffix(word, ".")); kind&abbrevNever != 0 {
+		return false
+	} else if kind&abbrevCompany != 0 {
+		nw := wordAt(text, k)
+		if abbrevKindOf(nw)&abbrevCompany != 0 || companyTitles[nw] {
+			return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
 		}
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
@@ -493,18 +488,83 @@ func spacedEllipsis(text string, i int) int {
 // follow another ("Co. Ltd.") without a sentence break between them.
 var companySuffix = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "bros": true}
 
-// abbrevLen is the length of the longest word of abbrevs and
-// companySuffix: endsHere looks no longer word up in them, as most words
-// before a full stop are longer, and each lookup hashed the word.
-var abbrevLen = func() (n int) {
-	for w := range abbrevs {
-		n = max(n, len(w))
+// abbrevNever and abbrevCompany are the kinds of word abbrevKindOf
+// tells: a word of abbrevs that never ends a sentence, and one of
+// companySuffix.
+const (
+	abbrevNever = 1 << iota
+	abbrevCompany
+)
+
+// abbrevTable holds the words of abbrevs that never end a sentence and
+// those of companySuffix, in ASCII lower case, by abbrevKey, open
+// addressed: slot abbrevSlot(key) or the first after it. endsHere looks
+// up the word before most full stops; two map lookups of it cost some
+// 240 instructions. Every word is at most seven bytes (its init panics
+// otherwise).
+var abbrevTable = func() (t [256]struct {
+	key  uint64
+	kind uint8
+}) {
+	add := func(w string, kind uint8) {
+		if len(w) > 7 || w != strings.ToLower(w) {
+			panic("corpus: abbreviation " + w + " is not seven lower-case bytes or fewer")
+		}
+		key := abbrevKey(w)
+		for i := abbrevSlot(key); ; i = (i + 1) % uint64(len(t)) {
+			if t[i].key == 0 || t[i].key == key {
+				t[i].key = key
+				t[i].kind |= kind
+				return
+			}
+		}
+	}
+	for w, never := range abbrevs {
+		if never {
+			add(w, abbrevNever)
+		}
 	}
 	for w := range companySuffix {
-		n = max(n, len(w))
+		add(w, abbrevCompany)
 	}
-	return n
+	return t
 }()
+
+// abbrevKey packs w, of seven bytes or fewer, in ASCII lower case, one
+// byte after another from the lowest, and its length in the top byte.
+func abbrevKey(w string) uint64 {
+	key := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key |= uint64(c) << (8 * i)
+	}
+	return key
+}
+
+// abbrevSlot is the slot of abbrevTable a key starts from: the top byte
+// of a Fibonacci hash.
+func abbrevSlot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 56 }
+
+// abbrevKindOf returns the kinds (abbrevNever, abbrevCompany) of w in
+// ASCII lower case: abbrevs[w] and companySuffix[w], the words lower-cased
+// byte by byte.
+func abbrevKindOf(w string) uint8 {
+	if len(w) > 7 || w == "" {
+		return 0
+	}
+	key := abbrevKey(w)
+	for i := abbrevSlot(key); ; i = (i + 1) % uint64(len(abbrevTable)) {
+		switch e := &abbrevTable[i]; e.key {
+		case key:
+			return e.kind
+		case 0:
+			return 0
+		}
+	}
+}
 
 // sentenceStarters are words that after a one-letter word and a full stop
 // begin a new sentence ("you and I. Did you") rather than continue a name
@@ -646,19 +706,6 @@ func isTitleContinuation(w string) bool {
 		return true
 	}
 	return false
-}
-
-// lowerASCII appends w in lower case to dst, which the caller keeps on the
-// stack: map lookups with string(lw) then do not allocate.
-func lowerASCII(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

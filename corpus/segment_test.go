@@ -379,3 +379,32 @@ func FuzzTrimSpaceRight(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAbbrevKind holds abbrevKindOf to the maps abbrevTable is made from,
+// the word lower-cased byte by byte.
+func FuzzAbbrevKind(f *testing.F) {
+	for _, w := range []string{"", "Mr", "MRS", "etc", "Co", "LTD", "bros", "gov't", "approx", "approxi", "e.g", "jr", "mr\x00", "m", "\xc3\x89t", "Inc.", "corporation"} {
+		f.Add(w)
+	}
+	for w := range abbrevs {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		lw := []byte(w)
+		for i, c := range lw {
+			if 'A' <= c && c <= 'Z' {
+				lw[i] = c + 'a' - 'A'
+			}
+		}
+		var want uint8
+		if abbrevs[string(lw)] {
+			want |= abbrevNever
+		}
+		if companySuffix[string(lw)] {
+			want |= abbrevCompany
+		}
+		if got := abbrevKindOf(w); got != want {
+			t.Errorf("abbrevKindOf(%q) = %#x, want %#x", w, got, want)
+		}
+	})
+}
