@@ -18,13 +18,15 @@ import (
 // encoding/json than in splitting articles into sentences. ok is false
 // when a float is NaN or infinite, which JSON cannot hold; the caller then
 // lets encoding/json report it. TestStatementJSON holds it to
-// encoding/json's output and to the fields of classify.Statement.
-func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
+// encoding/json's output and to the fields of classify.Statement. The
+// article's fields, the same for all its statements, are quoted through
+// m, which keeps them from the statement before.
+func appendStatementJSON(b []byte, st *classify.Statement, m *jsonMemo) (_ []byte, ok bool) {
 	if !finite(st.Prob) || !finite(st.SentimentScore) {
 		return b, false
 	}
 	b = append(b, `{"article":"`...)
-	b = appendJSONRest(b, st.Article)
+	b = m.article.appendRest(b, st.Article)
 	b = append(b, `,"sentence":`...)
 	b = strconv.AppendInt(b, int64(st.Sentence), 10)
 	b = append(b, `,"start":`...)
@@ -62,11 +64,11 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	}
 	if st.Published != "" {
 		b = append(b, `,"published":"`...)
-		b = appendJSONRest(b, st.Published)
+		b = m.published.appendRest(b, st.Published)
 	}
 	if st.Source != "" {
 		b = append(b, `,"source":"`...)
-		b = appendJSONRest(b, st.Source)
+		b = m.source.appendRest(b, st.Source)
 	}
 	b = append(b, `,"stance":"`...)
 	b = appendJSONRest(b, st.Stance)
@@ -74,13 +76,37 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	b = appendJSONFloat(b, st.Prob)
 	if st.Model != "" {
 		b = append(b, `,"model":"`...)
-		b = appendJSONRest(b, st.Model)
+		b = m.model.appendRest(b, st.Model)
 	}
 	b = append(b, `,"sentiment":"`...)
 	b = appendJSONRest(b, st.Sentiment)
 	b = append(b, `,"sentiment_score":`...)
 	b = appendJSONFloat(b, st.SentimentScore)
 	return append(b, '}'), true
+}
+
+// jsonMemo keeps the quoted forms of the fields a statement has from its
+// article (its file, publication date and source) and from the run (the
+// model's name), for appendStatementJSON to copy for the next statement
+// instead of quoting them again: a statement quoted some ten strings, and
+// an article has dozens of statements.
+type jsonMemo struct {
+	article, published, source, model quotedString
+}
+
+// quotedString is a string and what appendJSONRest appends for it.
+type quotedString struct {
+	s string
+	q []byte
+}
+
+// appendRest appends appendJSONRest(nil, s), quoting s only when it is
+// not the string quoted last.
+func (m *quotedString) appendRest(b []byte, s string) []byte {
+	if s != m.s || m.q == nil {
+		m.s, m.q = s, appendJSONRest(m.q[:0], s)
+	}
+	return append(b, m.q...)
 }
 
 func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }

@@ -56,12 +56,15 @@ func TestStatementJSON(t *testing.T) {
 	for i, f := range floats {
 		sts = append(sts, classify.Statement{Prob: f, SentimentScore: -f, Sentence: i})
 	}
+	// One memo for all, as for an article's statements: the fields it
+	// keeps change from one statement to the next now and then.
+	var m jsonMemo
 	for _, st := range sts {
 		var want bytes.Buffer
 		if err := json.NewEncoder(&want).Encode(st); err != nil {
 			t.Fatal(err)
 		}
-		got, ok := appendStatementJSON(nil, &st)
+		got, ok := appendStatementJSON(nil, &st, &m)
 		if !ok {
 			t.Fatalf("appendStatementJSON(%+v) not ok", st)
 		}
@@ -71,7 +74,7 @@ func TestStatementJSON(t *testing.T) {
 		}
 	}
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}); ok {
+		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}, &m); ok {
 			t.Errorf("appendStatementJSON of prob %v ok, want not", f)
 		}
 	}
@@ -87,15 +90,17 @@ func BenchmarkStatementJSON(b *testing.B) {
 		sts = append(sts, r.statements...)
 	}
 	var buf []byte
+	var m jsonMemo
 	for i := range sts {
-		buf, _ = appendStatementJSON(buf, &sts[i])
+		buf, _ = appendStatementJSON(buf, &sts[i], &m)
 	}
 	b.SetBytes(int64(len(buf)))
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = buf[:0]
+		m = jsonMemo{}
 		for i := range sts {
-			buf, _ = appendStatementJSON(buf, &sts[i])
+			buf, _ = appendStatementJSON(buf, &sts[i], &m)
 		}
 	}
 }
