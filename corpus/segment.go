@@ -155,8 +155,9 @@ func Split(text string) []Sentence {
 			i = j
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			j := i + size
-			// Runs of end punctuation: "?!", "...".
-			for j < len(text) && strings.ContainsRune(".!?…", rune(text[j])) {
+			// Runs of end punctuation: "?!", "...". (A byte is never
+			// "…", which takes three.)
+			for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++
 			}
 			// Closing quotes and brackets belong to this sentence.
@@ -670,7 +671,10 @@ func wordBefore(text string, start, i int) string {
 		}
 		break
 	}
-	return strings.TrimLeft(text[j:i], ".")
+	for j < i && text[j] == '.' { // strings.TrimLeft(text[j:i], "."), which took a call for a cut set
+		j++
+	}
+	return text[j:i]
 }
 
 func wordAt(text string, k int) string {
