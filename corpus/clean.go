@@ -26,10 +26,15 @@ import (
 // Plain ASCII text with no double spaces is returned as is, without
 // allocating.
 func Clean(s string) string {
-	if isPlain(s) {
+	n := plainLen(s)
+	if n == len(s) {
 		return s
 	}
-	if !settled(s) {
+	// A settled string keeps its plain start as it is (settled reads no
+	// neighbours of its characters, and the start is ASCII), so the loop
+	// below takes up after it; the rounds may change it.
+	if !settled(s[n:]) {
+		n = 0
 		if !utf8.ValidString(s) {
 			s = strings.ToValidUTF8(s, "\uFFFD")
 		}
@@ -45,8 +50,9 @@ func Clean(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	prevSpace := false
-	for i := 0; i < len(s); {
+	b.WriteString(s[:n])
+	prevSpace := n > 0 && s[n-1] == ' '
+	for i := n; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			// Copy the run of ASCII that stays as it is at once.
 			j := i
@@ -112,10 +118,15 @@ func Clean(s string) string {
 }
 
 // isPlain reports printable ASCII (and newlines) with no double spaces:
-// text that Clean would return unchanged. It reads eight bytes at a time
-// up to the first byte outside ' '...'~', a newline most often, and from
-// there one at a time.
-func isPlain(s string) bool {
+// text that Clean would return unchanged.
+func isPlain(s string) bool { return plainLen(s) == len(s) }
+
+// plainLen returns the length of the plain start of s, as isPlain has it,
+// up to the first byte outside ' '...'~' other than a newline, or the
+// second space of the first pair: len(s) when s is plain. It reads eight
+// bytes at a time up to the first block that is not plain, most often
+// one with a newline, and from there one at a time.
+func plainLen(s string) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	i, prev := 0, uint64(0) // prev: 0x80 when the byte before s[i] is a space
 	for ; i+8 <= len(s); i += 8 {
@@ -127,7 +138,7 @@ func isPlain(s string) bool {
 		// next, all being below 0x80.
 		sp := ^((w ^ 0x20*ones) + 0x7f*ones) & highs
 		if sp&(sp<<8|prev) != 0 {
-			return false
+			break // a double space
 		}
 		prev = sp >> 56
 	}
@@ -137,13 +148,13 @@ func isPlain(s string) bool {
 			if c == '\n' {
 				continue
 			}
-			return false
+			return i
 		}
 		if c == ' ' && i > 0 && s[i-1] == ' ' {
-			return false
+			return i
 		}
 	}
-	return true
+	return i
 }
 
 // settled reports whether s is valid UTF-8 that the rounds of Clean

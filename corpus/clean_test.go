@@ -266,7 +266,8 @@ func TestIsForeign(t *testing.T) {
 }
 
 // FuzzCleanRef holds Clean and isPlain, which read ASCII eight bytes at a
-// time, to cleanRef and isPlainRef.
+// time, to cleanRef and isPlainRef, and checks that the start plainLen
+// gives Clean is plain.
 func FuzzCleanRef(f *testing.F) {
 	for _, s := range []string{"", "Washington will keep up the pressure.", "two  spaces", "eight b  ytes", "1234567  ",
 		"1234567 \n 2345678", "tab\there\r\nand\v\f", "\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f  ", "Gonz\u0bb8\u0bcdlez said",
@@ -277,6 +278,9 @@ func FuzzCleanRef(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := isPlain(s), isPlainRef(s); got != want {
 			t.Errorf("isPlain(%q) = %v, want %v", s, got, want)
+		}
+		if n := plainLen(s); !isPlainRef(s[:n]) {
+			t.Errorf("plainLen(%q) = %d, but %q is not plain", s, n, s[:n])
 		}
 		if got, want := Clean(s), cleanRef(s); got != want {
 			t.Errorf("Clean(%q) = %q, want %q", s, got, want)

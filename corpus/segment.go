@@ -53,7 +53,7 @@ func Split(text string) []Sentence {
 		if start < 0 {
 			return
 		}
-		s := strings.TrimRightFunc(text[start:end], unicode.IsSpace)
+		s := trimSpaceRight(text[start:end])
 		if s != "" {
 			out = append(out, Sentence{Text: s, Start: start, End: start + len(s)})
 		}
@@ -110,7 +110,7 @@ func Split(text string) []Sentence {
 			continue
 		}
 		if start < 0 {
-			if !unicode.IsSpace(r) {
+			if !isSpaceRune(r) {
 				start = i
 			}
 			i += size
@@ -155,8 +155,9 @@ func Split(text string) []Sentence {
 			i = j
 		case r == '.' || r == '!' || r == '?' || r == '…':
 			j := i + size
-			// Runs of end punctuation: "?!", "...".
-			for j < len(text) && strings.ContainsRune(".!?…", rune(text[j])) {
+			// Runs of end punctuation: "?!", "...". (A byte is never
+			// "…", which takes three.)
+			for j < len(text) && (text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++
 			}
 			// Closing quotes and brackets belong to this sentence.
@@ -209,7 +210,7 @@ func headlineEnds(text string, start, i, j int) bool {
 	if unicode.IsLower(next) {
 		return false
 	}
-	line := strings.TrimRightFunc(text[start:i], unicode.IsSpace)
+	line := trimSpaceRight(text[start:i])
 	if w := line[strings.LastIndexByte(line, ' ')+1:]; wrapWords[w] {
 		return false // "talks with\nVenezuela": a wrapped line
 	}
@@ -229,6 +230,35 @@ var wrapWords = map[string]bool{
 }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isSpaceRune is unicode.IsSpace, which Split asks of every character
+// between sentences, with ASCII answered in line: the call cost more than
+// its test.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// trimSpaceRight is strings.TrimRightFunc(s, unicode.IsSpace), dropping
+// the ASCII spaces at the end itself: a sentence ends in ASCII almost
+// always, and TrimRightFunc decoded the last rune and called IsSpace for
+// each. FuzzTrimSpaceRight holds it to TrimRightFunc.
+func trimSpaceRight(s string) string {
+	n := len(s)
+	for n > 0 {
+		c := s[n-1]
+		if c >= utf8.RuneSelf {
+			return strings.TrimRightFunc(s[:n], unicode.IsSpace)
+		}
+		if c != ' ' && (c < '\t' || c > '\r') {
+			break
+		}
+		n--
+	}
+	return s[:n]
+}
 
 // listMarkers finds the items of an inline list ("1. ... 2. ...", "a)
 // ... b) ...", "• 9. ... • 10. ..."): at least two markers of one kind
@@ -409,17 +439,12 @@ func endsHere(text string, start, i, j int, r rune) bool {
 	if !(unicode.IsUpper(next) || unicode.IsDigit(next) || next == '"' || next == '“' || next == '\'' || next == '‘' || next == '(' || next == '[') {
 		return false
 	}
-	if w := strings.TrimSuffix(word, "."); len(w) <= abbrevLen {
-		var buf, buf2 [16]byte
-		lw := lowerASCII(buf[:0], w)
-		if never, ok := abbrevs[string(lw)]; ok && never {
-			return false
-		}
-		if companySuffix[string(lw)] {
-			nw := wordAt(text, k)
-			if companySuffix[string(lowerASCII(buf2[:0], nw))] || companyTitles[nw] {
-				return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
-			}
+	if kind := abbrevKindOf(strings.TrimSuffix(word, ".")); kind&abbrevNever != 0 {
+		return false
+	} else if kind&abbrevCompany != 0 {
+		nw := wordAt(text, k)
+		if abbrevKindOf(nw)&abbrevCompany != 0 || companyTitles[nw] {
+			return false // "Smith & Co. Ltd.", "Acme Inc. Chief Executive"
 		}
 	}
 	// Initials: "J." in "Antony J. Blinken", but a one-letter word at the
@@ -464,18 +489,83 @@ func spacedEllipsis(text string, i int) int {
 // follow another ("Co. Ltd.") without a sentence break between them.
 var companySuffix = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "llc": true, "plc": true, "bros": true}
 
-// abbrevLen is the length of the longest word of abbrevs and
-// companySuffix: endsHere looks no longer word up in them, as most words
-// before a full stop are longer, and each lookup hashed the word.
-var abbrevLen = func() (n int) {
-	for w := range abbrevs {
-		n = max(n, len(w))
+// abbrevNever and abbrevCompany are the kinds of word abbrevKindOf
+// tells: a word of abbrevs that never ends a sentence, and one of
+// companySuffix.
+const (
+	abbrevNever = 1 << iota
+	abbrevCompany
+)
+
+// abbrevTable holds the words of abbrevs that never end a sentence and
+// those of companySuffix, in ASCII lower case, by abbrevKey, open
+// addressed: slot abbrevSlot(key) or the first after it. endsHere looks
+// up the word before most full stops; two map lookups of it cost some
+// 240 instructions. Every word is at most seven bytes (its init panics
+// otherwise).
+var abbrevTable = func() (t [256]struct {
+	key  uint64
+	kind uint8
+}) {
+	add := func(w string, kind uint8) {
+		if len(w) > 7 || w != strings.ToLower(w) {
+			panic("corpus: abbreviation " + w + " is not seven lower-case bytes or fewer")
+		}
+		key := abbrevKey(w)
+		for i := abbrevSlot(key); ; i = (i + 1) % uint64(len(t)) {
+			if t[i].key == 0 || t[i].key == key {
+				t[i].key = key
+				t[i].kind |= kind
+				return
+			}
+		}
+	}
+	for w, never := range abbrevs {
+		if never {
+			add(w, abbrevNever)
+		}
 	}
 	for w := range companySuffix {
-		n = max(n, len(w))
+		add(w, abbrevCompany)
 	}
-	return n
+	return t
 }()
+
+// abbrevKey packs w, of seven bytes or fewer, in ASCII lower case, one
+// byte after another from the lowest, and its length in the top byte.
+func abbrevKey(w string) uint64 {
+	key := uint64(len(w)) << 56
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key |= uint64(c) << (8 * i)
+	}
+	return key
+}
+
+// abbrevSlot is the slot of abbrevTable a key starts from: the top byte
+// of a Fibonacci hash.
+func abbrevSlot(key uint64) uint64 { return key * 0x9E3779B97F4A7C15 >> 56 }
+
+// abbrevKindOf returns the kinds (abbrevNever, abbrevCompany) of w in
+// ASCII lower case: abbrevs[w] and companySuffix[w], the words lower-cased
+// byte by byte.
+func abbrevKindOf(w string) uint8 {
+	if len(w) > 7 || w == "" {
+		return 0
+	}
+	key := abbrevKey(w)
+	for i := abbrevSlot(key); ; i = (i + 1) % uint64(len(abbrevTable)) {
+		switch e := &abbrevTable[i]; e.key {
+		case key:
+			return e.kind
+		case 0:
+			return 0
+		}
+	}
+}
 
 // sentenceStarters are words that after a one-letter word and a full stop
 // begin a new sentence ("you and I. Did you") rather than continue a name
@@ -581,7 +671,10 @@ func wordBefore(text string, start, i int) string {
 		}
 		break
 	}
-	return strings.TrimLeft(text[j:i], ".")
+	for j < i && text[j] == '.' { // strings.TrimLeft(text[j:i], "."), which took a call for a cut set
+		j++
+	}
+	return text[j:i]
 }
 
 func wordAt(text string, k int) string {
@@ -617,19 +710,6 @@ func isTitleContinuation(w string) bool {
 		return true
 	}
 	return false
-}
-
-// lowerASCII appends w in lower case to dst, which the caller keeps on the
-// stack: map lookups with string(lw) then do not allocate.
-func lowerASCII(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 func isUpperRune(r rune) bool { return unicode.IsUpper(r) }

@@ -361,3 +361,50 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text)
 	}
 }
+
+// FuzzTrimSpaceRight holds trimSpaceRight to strings.TrimRightFunc with
+// unicode.IsSpace, and isSpaceRune to unicode.IsSpace.
+func FuzzTrimSpaceRight(f *testing.F) {
+	for _, s := range []string{"", " ", "said. \t\n", "a\v\f\r", "x\u00a0 ", "y \u0085", "z\u2003\n", "\xa0 ", "\xc2", "é \u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpaceRight(s), strings.TrimRightFunc(s, unicode.IsSpace); got != want {
+			t.Errorf("trimSpaceRight(%q) = %q, want %q", s, got, want)
+		}
+		for _, r := range s {
+			if got, want := isSpaceRune(r), unicode.IsSpace(r); got != want {
+				t.Errorf("isSpaceRune(%U) = %v, want %v", r, got, want)
+			}
+		}
+	})
+}
+
+// FuzzAbbrevKind holds abbrevKindOf to the maps abbrevTable is made from,
+// the word lower-cased byte by byte.
+func FuzzAbbrevKind(f *testing.F) {
+	for _, w := range []string{"", "Mr", "MRS", "etc", "Co", "LTD", "bros", "gov't", "approx", "approxi", "e.g", "jr", "mr\x00", "m", "\xc3\x89t", "Inc.", "corporation"} {
+		f.Add(w)
+	}
+	for w := range abbrevs {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		lw := []byte(w)
+		for i, c := range lw {
+			if 'A' <= c && c <= 'Z' {
+				lw[i] = c + 'a' - 'A'
+			}
+		}
+		var want uint8
+		if abbrevs[string(lw)] {
+			want |= abbrevNever
+		}
+		if companySuffix[string(lw)] {
+			want |= abbrevCompany
+		}
+		if got := abbrevKindOf(w); got != want {
+			t.Errorf("abbrevKindOf(%q) = %#x, want %#x", w, got, want)
+		}
+	})
+}

@@ -89,9 +89,10 @@ With --format jsonl it prints one statement a line, the input of
 								len(st.Speaker) + len(st.Target) + len(st.Source) + len(st.Model) + 320
 						}
 						b := make([]byte, 0, size)
+						var m jsonMemo
 						for i := range r.statements {
 							var ok bool
-							if b, ok = appendStatementJSON(b, &r.statements[i]); !ok {
+							if b, ok = appendStatementJSON(b, &r.statements[i], &m); !ok {
 								_, err := json.Marshal(r.statements[i]) // says what is wrong
 								return nil, err
 							}

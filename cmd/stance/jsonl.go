@@ -18,13 +18,15 @@ import (
 // encoding/json than in splitting articles into sentences. ok is false
 // when a float is NaN or infinite, which JSON cannot hold; the caller then
 // lets encoding/json report it. TestStatementJSON holds it to
-// encoding/json's output and to the fields of classify.Statement.
-func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
+// encoding/json's output and to the fields of classify.Statement. The
+// article's fields, the same for all its statements, are quoted through
+// m, which keeps them from the statement before.
+func appendStatementJSON(b []byte, st *classify.Statement, m *jsonMemo) (_ []byte, ok bool) {
 	if !finite(st.Prob) || !finite(st.SentimentScore) {
 		return b, false
 	}
 	b = append(b, `{"article":"`...)
-	b = appendJSONRest(b, st.Article)
+	b = m.article.appendRest(b, st.Article)
 	b = append(b, `,"sentence":`...)
 	b = strconv.AppendInt(b, int64(st.Sentence), 10)
 	b = append(b, `,"start":`...)
@@ -62,11 +64,11 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	}
 	if st.Published != "" {
 		b = append(b, `,"published":"`...)
-		b = appendJSONRest(b, st.Published)
+		b = m.published.appendRest(b, st.Published)
 	}
 	if st.Source != "" {
 		b = append(b, `,"source":"`...)
-		b = appendJSONRest(b, st.Source)
+		b = m.source.appendRest(b, st.Source)
 	}
 	b = append(b, `,"stance":"`...)
 	b = appendJSONRest(b, st.Stance)
@@ -74,13 +76,37 @@ func appendStatementJSON(b []byte, st *classify.Statement) (_ []byte, ok bool) {
 	b = appendJSONFloat(b, st.Prob)
 	if st.Model != "" {
 		b = append(b, `,"model":"`...)
-		b = appendJSONRest(b, st.Model)
+		b = m.model.appendRest(b, st.Model)
 	}
 	b = append(b, `,"sentiment":"`...)
 	b = appendJSONRest(b, st.Sentiment)
 	b = append(b, `,"sentiment_score":`...)
 	b = appendJSONFloat(b, st.SentimentScore)
 	return append(b, '}'), true
+}
+
+// jsonMemo keeps the quoted forms of the fields a statement has from its
+// article (its file, publication date and source) and from the run (the
+// model's name), for appendStatementJSON to copy for the next statement
+// instead of quoting them again: a statement quoted some ten strings, and
+// an article has dozens of statements.
+type jsonMemo struct {
+	article, published, source, model quotedString
+}
+
+// quotedString is a string and what appendJSONRest appends for it.
+type quotedString struct {
+	s string
+	q []byte
+}
+
+// appendRest appends appendJSONRest(nil, s), quoting s only when it is
+// not the string quoted last.
+func (m *quotedString) appendRest(b []byte, s string) []byte {
+	if s != m.s || m.q == nil {
+		m.s, m.q = s, appendJSONRest(m.q[:0], s)
+	}
+	return append(b, m.q...)
 }
 
 func finite(f float64) bool { return !math.IsInf(f, 0) && !math.IsNaN(f) }
@@ -324,24 +350,26 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 // appendJSONRest appends s as encoding/json quotes it with HTML escaping,
 // less the opening quote, which appendStatementJSON writes with the key
 // before it. Most strings (the labels, dates, names and most sentences)
-// have no byte to escape; jsonPlainString finds so eight bytes at a time
+// have no byte to escape; jsonPlainLen finds so eight bytes at a time
 // and they are copied as they are.
 func appendJSONRest(b []byte, s string) []byte {
-	if jsonPlainString(s) {
+	n := jsonPlainLen(s)
+	if n == len(s) {
 		b = append(b, s...)
 		return append(b, '"')
 	}
-	return appendJSONEscaped(b, s)
+	return appendJSONEscaped(b, s, n)
 }
 
 // appendJSONEscaped is appendJSONRest for a string with bytes to escape:
 // <, > and & as \u003c..., control characters, invalid UTF-8 as \ufffd,
-// and U+2028 and U+2029 escaped. It passes over the bytes it keeps as
-// they are eight at a time (jsonPlain).
-func appendJSONEscaped(b []byte, s string) []byte {
+// and U+2028 and U+2029 escaped. The bytes before from are ASCII that
+// needs no escape (jsonPlainLen has read them); it passes over the bytes
+// it keeps as they are eight at a time (jsonPlain).
+func appendJSONEscaped(b []byte, s string, from int) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
-	for i := 0; i < len(s); {
+	for i := from; i < len(s); {
 		if i+8 <= len(s) {
 			if m := jsonPlain(swar.Load64(s, i)); m == 0 {
 				i += 8
@@ -416,25 +444,36 @@ func jsonPlain(w uint64) uint64 {
 	return m & highs
 }
 
-// jsonPlainString reports whether jsonSafe keeps every byte of s, eight
-// bytes at a time (jsonPlain), the last eight or the first and last four
-// overlapping the ones before.
-func jsonPlainString(s string) bool {
+// jsonPlainLen returns len(s) when jsonSafe keeps every byte of s; else
+// a position at or before the first byte it does not keep, past bytes
+// it keeps, from which appendJSONEscaped takes up instead of reading them
+// again. It reads eight bytes at a time (jsonPlain), the last eight or
+// the first and last four overlapping the ones before.
+func jsonPlainLen(s string) int {
 	switch n := len(s); {
 	case n >= 8:
-		for i := 0; i < n-8; i += 8 {
+		i := 0
+		for ; i < n-8; i += 8 {
 			if jsonPlain(swar.Load64(s, i)) != 0 {
-				return false
+				return i
 			}
 		}
-		return jsonPlain(swar.Load64(s, n-8)) == 0
+		// The bytes before i are kept, and those of the last eight from
+		// n-8 <= i too.
+		if jsonPlain(swar.Load64(s, n-8)) != 0 {
+			return i
+		}
+		return n
 	case n >= 4:
-		return jsonPlain(uint64(swar.Load32(s, 0))|uint64(swar.Load32(s, n-4))<<32) == 0
+		if jsonPlain(uint64(swar.Load32(s, 0))|uint64(swar.Load32(s, n-4))<<32) != 0 {
+			return 0
+		}
+		return n
 	}
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
-			return false
+			return i
 		}
 	}
-	return true
+	return len(s)
 }

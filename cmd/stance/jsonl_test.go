@@ -56,12 +56,15 @@ func TestStatementJSON(t *testing.T) {
 	for i, f := range floats {
 		sts = append(sts, classify.Statement{Prob: f, SentimentScore: -f, Sentence: i})
 	}
+	// One memo for all, as for an article's statements: the fields it
+	// keeps change from one statement to the next now and then.
+	var m jsonMemo
 	for _, st := range sts {
 		var want bytes.Buffer
 		if err := json.NewEncoder(&want).Encode(st); err != nil {
 			t.Fatal(err)
 		}
-		got, ok := appendStatementJSON(nil, &st)
+		got, ok := appendStatementJSON(nil, &st, &m)
 		if !ok {
 			t.Fatalf("appendStatementJSON(%+v) not ok", st)
 		}
@@ -71,7 +74,7 @@ func TestStatementJSON(t *testing.T) {
 		}
 	}
 	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}); ok {
+		if _, ok := appendStatementJSON(nil, &classify.Statement{Prob: f}, &m); ok {
 			t.Errorf("appendStatementJSON of prob %v ok, want not", f)
 		}
 	}
@@ -87,22 +90,24 @@ func BenchmarkStatementJSON(b *testing.B) {
 		sts = append(sts, r.statements...)
 	}
 	var buf []byte
+	var m jsonMemo
 	for i := range sts {
-		buf, _ = appendStatementJSON(buf, &sts[i])
+		buf, _ = appendStatementJSON(buf, &sts[i], &m)
 	}
 	b.SetBytes(int64(len(buf)))
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = buf[:0]
+		m = jsonMemo{}
 		for i := range sts {
-			buf, _ = appendStatementJSON(buf, &sts[i])
+			buf, _ = appendStatementJSON(buf, &sts[i], &m)
 		}
 	}
 }
 
 // FuzzJSONString holds appendJSONRest, which passes over plain bytes
 // eight at a time, to encoding/json's quoting of a string, less its
-// opening quote.
+// opening quote, and jsonPlainLen to the first byte to escape.
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
 		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
@@ -115,6 +120,18 @@ func FuzzJSONString(f *testing.F) {
 			t.Fatal(err)
 		}
 		want = want[1:]
+		// jsonPlainLen stops at or before the first byte to escape, and
+		// at the end only when there is none.
+		first := len(s)
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= utf8.RuneSelf || !jsonSafe[c] {
+				first = i
+				break
+			}
+		}
+		if n := jsonPlainLen(s); n > first || (n == len(s)) != (first == len(s)) {
+			t.Errorf("jsonPlainLen(%q) = %d, the first byte to escape is at %d", s, n, first)
+		}
 		if got := appendJSONRest(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendJSONRest(%q) = %s, want %s", s, got, want)
 		}
