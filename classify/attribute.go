@@ -655,19 +655,20 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				key = append(key, ts[k].fold...)
 			}
 			rows := keys.lookup(a, key, strip)
-			act, ok := a.exactIn(rows.key, at)
-			if !ok {
-				act, ok = a.exactIn(rows.stripped, at)
+			r := a.exactRow(rows.key, at)
+			if r < 0 {
+				r = a.exactRow(rows.stripped, at)
 			}
-			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
-				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
+			if r >= 0 && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
+				r = -1 // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
-			if ok {
+			if r >= 0 {
+				act := &a.list[r]
 				name := joinToksIn(s, ts[i:last+1])
 				for last+1 < len(ts) && ts[last+1].word() && ts[last+1].is(fNameSuffix) && !ts[last].poss {
 					last++
 				}
-				out = append(out, mention{first: i, last: last, name: name, actor: act, known: true,
+				out = append(out, mention{first: i, last: last, name: name, actor: *act, known: true,
 					person: act.person(), spokes: spokesBefore(ts, i, last)})
 				i = last + 1
 				found = true
@@ -717,8 +718,9 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			fold = corpus.AppendFold(fold[:0], text)
 			sk = appendStripTitles(strip, fold)
 		}
-		if act, ok := fuzzyIn(a, sk, at); ok && !a.hasIn(a.index[string(sk)], at) {
-			m.actor, m.known, m.name = act, true, text
+		if r := fuzzyRow(a, sk, at); r >= 0 && !a.hasIn(a.index[string(sk)], at) {
+			act := &a.list[r]
+			m.actor, m.known, m.name = *act, true, text
 			m.person = act.person()
 		} else {
 			// A name of ASCII words whose first word opens no title
@@ -889,8 +891,8 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 	if len(ts) < 2 {
 		return Actor{}, false
 	}
-	act, ok := a.exact(ts[0].fold, at)
-	if !ok || act.person() || act.Kind == "place" {
+	r := a.exactRow(a.index[ts[0].fold], at)
+	if r < 0 || a.list[r].person() || a.list[r].Kind == "place" {
 		return Actor{}, false
 	}
 	for k := 1; k < len(ts); k++ {
@@ -898,7 +900,7 @@ func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
 			return Actor{}, false
 		}
 	}
-	return act, true
+	return a.list[r], true
 }
 
 // nameJoiners join the parts of a name.
