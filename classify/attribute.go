@@ -1367,18 +1367,55 @@ func (st *state) remember(s *sent) {
 			st.spokes[m.canonical()] = true
 		}
 		if m.person && m.last > m.first {
-			// The last word of the folded name, when it has two or
-			// more; a string of it only for a surname not yet met so.
+			// A string of the surname only for one not yet met so.
 			var buf [64]byte
-			f := corpus.AppendFold(buf[:0], m.name)
-			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+			if f := surnameFold(buf[:0], m.name); f != nil {
 				w := whoOf(m)
-				if old, ok := st.surnames[string(f[sp+1:])]; !ok || old != w {
-					st.surnames[string(f[sp+1:])] = w
+				if old, ok := st.surnames[string(f)]; !ok || old != w {
+					st.surnames[string(f)] = w
 				}
 			}
 		}
 	}
+}
+
+// surnameFold returns the last word of corpus.Fold(name), in buf, when
+// the fold has two words or more; nil otherwise. A name of printable
+// ASCII, as most are, folds to its runs of letters and digits in lower
+// case, a space between each (Clean changes nothing else in it), so
+// its last run is read from the end instead of the whole name folded.
+func surnameFold(buf []byte, name string) []byte {
+	// The last run is name[start:end]; more is whether a word is before
+	// it. The whole name is read, for a byte not printable ASCII.
+	end, start, more := 0, 0, false
+	for i := len(name) - 1; i >= 0; i-- {
+		switch c := name[i]; {
+		case c < ' ' || c > '~':
+			f := corpus.AppendFold(buf, name)
+			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+				return f[sp+1:]
+			}
+			return nil
+		case !asciiAlnum(c):
+			if end > 0 && start == 0 {
+				start = i + 1
+			}
+		case end == 0:
+			end = i + 1
+		case start > 0:
+			more = true
+		}
+	}
+	if !more {
+		return nil
+	}
+	for _, c := range []byte(name[start:end]) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // resolve finds the actor, speaker and cue of s.
