@@ -742,43 +742,48 @@ func (a *Actors) lookup(name string, at time.Time) (Actor, bool) {
 // for 9 or more. A tie between two actors finds none. The last word alone
 // is tried too, so "Juan Gonzlez" finds Juan Gonzalez through "gonzalez".
 func (a *Actors) fuzzy(k string, at time.Time) (Actor, bool) {
-	return fuzzyIn(a, k, at)
+	if r := fuzzyRow(a, k, at); r >= 0 {
+		return a.list[r], true
+	}
+	return Actor{}, false
 }
 
-// fuzzyIn is Actors.fuzzy for a key in a string or in bytes.
-func fuzzyIn[S string | []byte](a *Actors, k S, at time.Time) (Actor, bool) {
+// fuzzyRow is Actors.fuzzy for a key in a string or in bytes, returning
+// the actor's row in a.list, or -1: the candidates are compared in place,
+// not copied out of the list.
+func fuzzyRow[S string | []byte](a *Actors, k S, at time.Time) int {
 	if len(k) < 5 {
-		return Actor{}, false
+		return -1
 	}
 	maxd := 1
 	if len(k) >= 9 {
 		maxd = 2
 	}
-	best, bestD, tie := Actor{}, maxd+1, false
+	best, bestD, tie := -1, maxd+1, false
 	for _, nk := range nearKeys(a, k, maxd) {
 		if nk.d > bestD {
 			continue
 		}
-		act, ok := a.exact(nk.key, at)
-		if !ok || !act.person() {
+		r := a.exactRow(a.index[nk.key], at)
+		if r < 0 || !a.list[r].person() {
 			continue // places and demonyms are too short and alike: Indiana is not Indian
 		}
 		switch {
 		case nk.d < bestD:
-			best, bestD, tie = act, nk.d, false
-		case act.Name != best.Name:
+			best, bestD, tie = r, nk.d, false
+		case a.list[r].Name != a.list[best].Name:
 			tie = true
 		}
 	}
 	if bestD > maxd || tie {
 		for i := len(k) - 1; i > 0; i-- {
 			if k[i] == ' ' {
-				return fuzzyIn(a, k[i+1:], at)
+				return fuzzyRow(a, k[i+1:], at)
 			}
 		}
-		return Actor{}, false
+		return -1
 	}
-	return best, true
+	return best
 }
 
 // A nearKey is a key of the index at edit distance d from a name.
@@ -845,11 +850,16 @@ func byteSet[S string | []byte](s S) uint64 {
 // shared by actors of different names finds none; one name's rows prefer
 // the undated one, then the first.
 func (a *Actors) exact(key string, at time.Time) (Actor, bool) {
-	return a.exactIn(a.index[key], at)
+	if r := a.exactRow(a.index[key], at); r >= 0 {
+		return a.list[r], true
+	}
+	return Actor{}, false
 }
 
-// exactIn is exact for the rows es a key leads to.
-func (a *Actors) exactIn(es []entry, at time.Time) (Actor, bool) {
+// exactRow is exact for the rows es a key leads to, returning the
+// actor's row in a.list, or -1: the rows are read in place, and the
+// caller copies the actor only when it keeps it.
+func (a *Actors) exactRow(es []entry, at time.Time) int {
 	explicit := false
 	for _, e := range es {
 		if !e.derived && a.list[e.row].validAt(at) {
@@ -858,23 +868,20 @@ func (a *Actors) exactIn(es []entry, at time.Time) (Actor, bool) {
 	}
 	found := -1
 	for _, e := range es {
-		i, act := e.row, a.list[e.row]
+		act := &a.list[e.row]
 		if !act.validAt(at) || explicit && e.derived {
 			continue
 		}
 		switch {
 		case found < 0:
-			found = i
+			found = e.row
 		case a.list[found].Name != act.Name:
-			return Actor{}, false
+			return -1
 		case !a.list[found].From.IsZero() && act.From.IsZero() && act.To.IsZero():
-			found = i
+			found = e.row
 		}
 	}
-	if found < 0 {
-		return Actor{}, false
-	}
-	return a.list[found], true
+	return found
 }
 
 // has reports whether key leads to any row valid at at.

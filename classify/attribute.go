@@ -595,11 +595,14 @@ func lowerASCII(s string) string {
 type mention struct {
 	first, last int // token indexes
 	name        string
-	actor       Actor
-	known       bool
-	person      bool // a person, as far as can be told
-	weak        bool // a lone capitalised word that may just open the sentence
-	spokes      bool // introduced as a spokesman, press secretary, aide
+	// actor is the dictionary's, when known: a row of the Actors' list,
+	// which is never written once built, rather than a copy of it, which
+	// made a mention 160 bytes rather than 48 to append and move.
+	actor  *Actor
+	known  bool
+	person bool // a person, as far as can be told
+	weak   bool // a lone capitalised word that may just open the sentence
+	spokes bool // introduced as a spokesman, press secretary, aide
 }
 
 func (m *mention) canonical() string {
@@ -655,14 +658,15 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 				key = append(key, ts[k].fold...)
 			}
 			rows := keys.lookup(a, key, strip)
-			act, ok := a.exactIn(rows.key, at)
-			if !ok {
-				act, ok = a.exactIn(rows.stripped, at)
+			r := a.exactRow(rows.key, at)
+			if r < 0 {
+				r = a.exactRow(rows.stripped, at)
 			}
-			if ok && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
-				ok = false // "Kim Davis" is not Kim, "Washington Post" not Washington
+			if r >= 0 && last == i && last+1 < len(ts) && !ts[last].poss && ts[last+1].word() && ts[last+1].cap && !ts[last+1].is(fNotName) && !ts[last+1].is(fCue) {
+				r = -1 // "Kim Davis" is not Kim, "Washington Post" not Washington
 			}
-			if ok {
+			if r >= 0 {
+				act := &a.list[r]
 				name := joinToksIn(s, ts[i:last+1])
 				for last+1 < len(ts) && ts[last+1].word() && ts[last+1].is(fNameSuffix) && !ts[last].poss {
 					last++
@@ -690,7 +694,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		}
 		text := joinToksIn(s, ts[i:j+1])
 		m := mention{first: i, last: j}
-		if act, ok := a.institution(ts[i:j+1], at); ok {
+		if act := a.institution(ts[i:j+1], at); act != nil {
 			// "Russian Foreign Ministry", "Israeli Defence Forces"
 			out = append(out, mention{first: i, last: j, name: text, actor: act, known: true})
 			i = j + 1
@@ -717,7 +721,8 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 			fold = corpus.AppendFold(fold[:0], text)
 			sk = appendStripTitles(strip, fold)
 		}
-		if act, ok := fuzzyIn(a, sk, at); ok && !a.hasIn(a.index[string(sk)], at) {
+		if r := fuzzyRow(a, sk, at); r >= 0 && !a.hasIn(a.index[string(sk)], at) {
+			act := &a.list[r]
 			m.actor, m.known, m.name = act, true, text
 			m.person = act.person()
 		} else {
@@ -884,21 +889,22 @@ force security council office government cabinet parliament embassy mission pres
 guard police intelligence service services delegation affairs health justice state department of ministries`)
 
 // institution maps a known government name followed by institution words
-// onto the government: "Russian Foreign Ministry" is Russia.
-func (a *Actors) institution(ts []tok, at time.Time) (Actor, bool) {
+// onto the government: "Russian Foreign Ministry" is Russia. It returns
+// the government's row in a's list, or nil.
+func (a *Actors) institution(ts []tok, at time.Time) *Actor {
 	if len(ts) < 2 {
-		return Actor{}, false
+		return nil
 	}
-	act, ok := a.exact(ts[0].fold, at)
-	if !ok || act.person() || act.Kind == "place" {
-		return Actor{}, false
+	r := a.exactRow(a.index[ts[0].fold], at)
+	if r < 0 || a.list[r].person() || a.list[r].Kind == "place" {
+		return nil
 	}
 	for k := 1; k < len(ts); k++ {
 		if !ts[k].is(fInstitution) {
-			return Actor{}, false
+			return nil
 		}
 	}
-	return act, true
+	return &a.list[r]
 }
 
 // nameJoiners join the parts of a name.
@@ -1361,18 +1367,55 @@ func (st *state) remember(s *sent) {
 			st.spokes[m.canonical()] = true
 		}
 		if m.person && m.last > m.first {
-			// The last word of the folded name, when it has two or
-			// more; a string of it only for a surname not yet met so.
+			// A string of the surname only for one not yet met so.
 			var buf [64]byte
-			f := corpus.AppendFold(buf[:0], m.name)
-			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+			if f := surnameFold(buf[:0], m.name); f != nil {
 				w := whoOf(m)
-				if old, ok := st.surnames[string(f[sp+1:])]; !ok || old != w {
-					st.surnames[string(f[sp+1:])] = w
+				if old, ok := st.surnames[string(f)]; !ok || old != w {
+					st.surnames[string(f)] = w
 				}
 			}
 		}
 	}
+}
+
+// surnameFold returns the last word of corpus.Fold(name), in buf, when
+// the fold has two words or more; nil otherwise. A name of printable
+// ASCII, as most are, folds to its runs of letters and digits in lower
+// case, a space between each (Clean changes nothing else in it), so
+// its last run is read from the end instead of the whole name folded.
+func surnameFold(buf []byte, name string) []byte {
+	// The last run is name[start:end]; more is whether a word is before
+	// it. The whole name is read, for a byte not printable ASCII.
+	end, start, more := 0, 0, false
+	for i := len(name) - 1; i >= 0; i-- {
+		switch c := name[i]; {
+		case c < ' ' || c > '~':
+			f := corpus.AppendFold(buf, name)
+			if sp := bytes.LastIndexByte(f, ' '); sp >= 0 {
+				return f[sp+1:]
+			}
+			return nil
+		case !asciiAlnum(c):
+			if end > 0 && start == 0 {
+				start = i + 1
+			}
+		case end == 0:
+			end = i + 1
+		case start > 0:
+			more = true
+		}
+	}
+	if !more {
+		return nil
+	}
+	for _, c := range []byte(name[start:end]) {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	return buf
 }
 
 // resolve finds the actor, speaker and cue of s.

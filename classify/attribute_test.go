@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"github.com/stancemix/stance/internal/shared"
@@ -815,4 +816,25 @@ func (a *Actors) nameRunReference(ts []tok, i int) int {
 		}
 	}
 	return end
+}
+
+// FuzzSurnameFold holds surnameFold to the last word of the whole name
+// folded, as state.remember took it before.
+func FuzzSurnameFold(f *testing.F) {
+	for _, s := range []string{"", "Joe Biden", "Antony J. Blinken", "Biden", " Biden ", "Juan González", "Jean-Marie Le Pen",
+		"O'Brien", "A  B", "x\x01y", "Recep Tayyip Erdoğan", "U.S.", "--", "Kim Jong Un Jr."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		var want []byte
+		fold := corpus.AppendFold(nil, name)
+		if sp := bytes.LastIndexByte(fold, ' '); sp >= 0 {
+			want = fold[sp+1:]
+		}
+		var buf [64]byte
+		got := surnameFold(buf[:0], name)
+		if (got == nil) != (want == nil) || string(got) != string(want) {
+			t.Errorf("surnameFold(%q) = %q, want %q", name, got, want)
+		}
+	})
 }
