@@ -118,6 +118,15 @@ func (mk *Marker) AppendTermPartsFrom(dst []TermParts, sentence, target string, 
 		stream := mk.pf.stream
 		mk.picks = leadPicks(mk.picks[:0], len(stream), lead, mk.f.Lower, func(i int) string {
 			if s := stream[i]; s >= 0 {
+				// leadPicks drops one "not_" from a term, so a part
+				// in a negation's scope is given without its own
+				// "not_", which leaves the same word, unless its base
+				// starts with "not_" too (a word written "not_x"):
+				// then the term is "not_not_x", as the text path sees
+				// it, and "not_x" is the word.
+				if p := &dst[s]; p.Not && strings.HasPrefix(p.Base, "not_") {
+					return "not_" + p.Base
+				}
 				return dst[s].Base
 			}
 			return punctTerms[-stream[i]]
