@@ -938,10 +938,11 @@ func stripName(s string) string {
 // folded and dropped, strings.Join.
 func stripFieldName(s string) string {
 	w := strings.Fields(s)
+	var buf [64]byte
 	for len(w) > 1 {
 		n := 0
 		for k := min(4, len(w)-1); k >= 1; k-- {
-			if titleWords[corpus.Fold(strings.Join(w[:k], " "))] {
+			if titleWords[string(appendFoldWords(buf[:0], w[:k]))] {
 				n = k
 				break
 			}
@@ -952,6 +953,33 @@ func stripFieldName(s string) string {
 		w = w[n:]
 	}
 	return strings.Join(w, " ")
+}
+
+// appendFoldWords appends corpus.Fold(strings.Join(w, " ")) to dst. When
+// every byte of the words is printable ASCII, as in most names, it folds
+// them word by word with corpus.AppendFold, which neither cleans nor
+// builds a string: the words that fold to something, one space apart, as
+// Fold makes the run of marks and spaces between two of them one space.
+func appendFoldWords(dst []byte, w []string) []byte {
+	for _, x := range w {
+		for i := 0; i < len(x); i++ {
+			if x[i] <= ' ' || x[i] > '~' {
+				return append(dst, corpus.Fold(strings.Join(w, " "))...)
+			}
+		}
+	}
+	n := len(dst)
+	for _, x := range w {
+		m := len(dst)
+		if m > n {
+			dst = append(dst, ' ')
+		}
+		k := len(dst)
+		if dst = corpus.AppendFold(dst, x); len(dst) == k {
+			dst = dst[:m] // x folds to nothing: no space for it
+		}
+	}
+	return dst
 }
 
 // joinToksIn is joinToks for tokens of the sentence s: the words as s
@@ -1817,7 +1845,8 @@ func (st *state) fullName(w who) who {
 	if w.known || strings.Contains(w.name, " ") {
 		return w
 	}
-	if full, ok := st.surnames[corpus.Fold(w.name)]; ok {
+	var buf [64]byte
+	if full, ok := st.surnames[string(corpus.AppendFold(buf[:0], w.name))]; ok {
 		return full
 	}
 	return w
