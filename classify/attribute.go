@@ -616,7 +616,14 @@ func (m *mention) canonical() string {
 // longest dictionary alias first. It knows no words the article writes
 // in lower case (see appendMentions).
 func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
-	return a.appendMentions(nil, s, ts, at, nil, nil)
+	return a.appendMentions(nil, s, ts, at, nil, nil, &mentionBufs{})
+}
+
+// mentionBufs are the buffers appendMentions builds its keys and folded
+// names in. An attrScratch keeps them from sentence to sentence, where
+// arrays of the stack were zeroed for each sentence.
+type mentionBufs struct {
+	key, strip, fold []byte
 }
 
 // appendMentions is mentions appending to out, so that the sentences of
@@ -632,10 +639,10 @@ func (a *Actors) mentions(s string, ts []tok, at time.Time) []mention {
 // keeps every such mention.
 //
 // keys, when not nil, remembers what the dictionary's keys it looks up
-// lead to, for the next sentences and articles.
-func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords, keys keyCache) []mention {
-	var keyBuf, stripBuf, foldBuf [128]byte
-	key, strip, fold := keyBuf[:0], stripBuf[:0], foldBuf[:0]
+// lead to, for the next sentences and articles. bufs lends the buffers,
+// and gets them back grown.
+func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time, lower *lowerWords, keys keyCache, bufs *mentionBufs) []mention {
+	key, strip, fold := bufs.key[:0], bufs.strip[:0], bufs.fold[:0]
 	for i := 0; i < len(ts); {
 		if i = nameStart(ts, i); i == len(ts) {
 			break
@@ -759,6 +766,7 @@ func (a *Actors) appendMentions(out []mention, s string, ts []tok, at time.Time,
 		out = append(out, m)
 		i = j + 1
 	}
+	bufs.key, bufs.fold = key, fold
 	return out
 }
 
@@ -938,10 +946,11 @@ func stripName(s string) string {
 // folded and dropped, strings.Join.
 func stripFieldName(s string) string {
 	w := strings.Fields(s)
+	var buf [64]byte
 	for len(w) > 1 {
 		n := 0
 		for k := min(4, len(w)-1); k >= 1; k-- {
-			if titleWords[corpus.Fold(strings.Join(w[:k], " "))] {
+			if titleWords[string(appendFoldWords(buf[:0], w[:k]))] {
 				n = k
 				break
 			}
@@ -952,6 +961,33 @@ func stripFieldName(s string) string {
 		w = w[n:]
 	}
 	return strings.Join(w, " ")
+}
+
+// appendFoldWords appends corpus.Fold(strings.Join(w, " ")) to dst. When
+// every byte of the words is printable ASCII, as in most names, it folds
+// them word by word with corpus.AppendFold, which neither cleans nor
+// builds a string: the words that fold to something, one space apart, as
+// Fold makes the run of marks and spaces between two of them one space.
+func appendFoldWords(dst []byte, w []string) []byte {
+	for _, x := range w {
+		for i := 0; i < len(x); i++ {
+			if x[i] <= ' ' || x[i] > '~' {
+				return append(dst, corpus.Fold(strings.Join(w, " "))...)
+			}
+		}
+	}
+	n := len(dst)
+	for _, x := range w {
+		m := len(dst)
+		if m > n {
+			dst = append(dst, ' ')
+		}
+		k := len(dst)
+		if dst = corpus.AppendFold(dst, x); len(dst) == k {
+			dst = dst[:m] // x folds to nothing: no space for it
+		}
+	}
+	return dst
 }
 
 // joinToksIn is joinToks for tokens of the sentence s: the words as s
@@ -1164,7 +1200,7 @@ func (a *Actors) attributeIn(sc *attrScratch, text string, sents []corpus.Senten
 	ms := slices.Grow(sc.ms[:0], size/40+8) // the mentions of every sentence
 	for i := range st.ss {
 		n := len(ms)
-		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower, sc.keys)
+		ms = a.appendMentions(ms, clean[i], st.ss[i].ts, published, lower, sc.keys, &sc.bufs)
 		st.ss[i].ms = ms[n:len(ms):len(ms)]
 	}
 	ms = lower.drop(arena, ms, st.ss)
@@ -1286,11 +1322,13 @@ type attrScratch struct {
 	// keys, not the strings of the articles they came from.
 	keys   keyCache
 	keysOf *Actors
+	bufs   mentionBufs
 }
 
 var attrScratchPool = sync.Pool{New: func() any {
 	return &attrScratch{
-		st: state{aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}}}
+		st:   state{aideOf: map[string]who{}, spokes: map[string]bool{}, surnames: map[string]who{}},
+		bufs: mentionBufs{key: make([]byte, 0, 128), strip: make([]byte, 0, 128), fold: make([]byte, 0, 128)}}
 }}
 
 func getScratch() *attrScratch { return attrScratchPool.Get().(*attrScratch) }
@@ -1817,7 +1855,8 @@ func (st *state) fullName(w who) who {
 	if w.known || strings.Contains(w.name, " ") {
 		return w
 	}
-	if full, ok := st.surnames[corpus.Fold(w.name)]; ok {
+	var buf [64]byte
+	if full, ok := st.surnames[string(corpus.AppendFold(buf[:0], w.name))]; ok {
 		return full
 	}
 	return w

@@ -838,3 +838,23 @@ func FuzzSurnameFold(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFoldWords holds appendFoldWords to corpus.Fold of the words joined,
+// as stripFieldName looked titles up before, for every leading run of
+// the words of s.
+func FuzzFoldWords(f *testing.F) {
+	for _, s := range []string{"", "Mr. Maduro", "U.S. Secretary of State Antony J. Blinken", "Vice -- President Harris",
+		"-- Mr", "Secretary-General Guterres", "Sen. Ted Cruz, R-Texas", "Gonz\u00e1lez", "x\x01y z", "\u201cMr.\u201d Biden",
+		"e\u0301t\u00e9 A", "a ' b", "\x7f x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		w := strings.Fields(s)
+		for k := 0; k <= len(w); k++ {
+			want := "x" + corpus.Fold(strings.Join(w[:k], " "))
+			if got := appendFoldWords([]byte("x"), w[:k]); string(got) != want {
+				t.Errorf("appendFoldWords(%q, %q) = %q, want %q", "x", w[:k], got, want)
+			}
+		}
+	})
+}
