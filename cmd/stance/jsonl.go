@@ -349,10 +349,50 @@ var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
 
 // appendJSONRest appends s as encoding/json quotes it with HTML escaping,
 // less the opening quote, which appendStatementJSON writes with the key
-// before it. Most strings (the labels, dates, names and most sentences)
-// have no byte to escape; jsonPlainLen finds so eight bytes at a time
-// and they are copied as they are.
+// before it. Most of a statement's strings are labels, dates and names of
+// at most 16 bytes with no byte to escape: it tests such a string with
+// jsonPlain on one or two overlapping loads and stores those words as
+// they are, instead of calling jsonPlainLen and memmove for a few bytes.
+// Longer strings, and b without room for 17 more bytes, are for
+// appendJSONLong.
 func appendJSONRest(b []byte, s string) []byte {
+	l, n := len(b), len(s)
+	if n > 16 || cap(b)-l < 17 {
+		return appendJSONLong(b, s)
+	}
+	d := b[l : l+17]
+	switch {
+	case n >= 8:
+		lo, hi := swar.Load64(s, 0), swar.Load64(s, n-8)
+		if jsonPlain(lo)|jsonPlain(hi) != 0 {
+			return appendJSONEscaped(b, s, 0)
+		}
+		binary.LittleEndian.PutUint64(d, lo)
+		binary.LittleEndian.PutUint64(d[n-8:], hi)
+	case n >= 4:
+		lo, hi := swar.Load32(s, 0), swar.Load32(s, n-4)
+		if jsonPlain(uint64(lo)|uint64(hi)<<32) != 0 {
+			return appendJSONEscaped(b, s, 0)
+		}
+		binary.LittleEndian.PutUint32(d, lo)
+		binary.LittleEndian.PutUint32(d[n-4:], hi)
+	case n > 0:
+		// The first, middle and last byte, which are all of s, and
+		// spaces.
+		c0, c1, c2 := s[0], s[n/2], s[n-1]
+		if jsonPlain(uint64(c0)|uint64(c1)<<8|uint64(c2)<<16|0x2020202020000000) != 0 {
+			return appendJSONEscaped(b, s, 0)
+		}
+		d[0], d[n/2], d[n-1] = c0, c1, c2
+	}
+	d[n] = '"'
+	return b[:l+n+1]
+}
+
+// appendJSONLong is appendJSONRest for any s. Most strings (most
+// sentences, too) have no byte to escape; jsonPlainLen finds so eight
+// bytes at a time and they are copied as they are.
+func appendJSONLong(b []byte, s string) []byte {
 	n := jsonPlainLen(s)
 	if n == len(s) {
 		b = append(b, s...)

@@ -105,13 +105,16 @@ func BenchmarkStatementJSON(b *testing.B) {
 	}
 }
 
-// FuzzJSONString holds appendJSONRest, which passes over plain bytes
+// FuzzJSONString holds appendJSONRest, which stores a short string as
+// the words it tests, and appendJSONLong, which passes over plain bytes
 // eight at a time, to encoding/json's quoting of a string, less its
 // opening quote, and jsonPlainLen to the first byte to escape.
 func FuzzJSONString(f *testing.F) {
 	for _, s := range []string{"", "plain ascii text, eight at a time", "<b>&amp;</b> \"q\" back\\slash",
 		"tab\there\nline\r\b\f\x00\x1f\x7f~ ", "bad \xff utf-8 \xe2\x80", "line\u2028para\u2029",
-		"caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "12345678<2345678&", "\x80abcdefg\"bcdefgh"} {
+		"caf\u00e9 \u201cquoted\u201d \u2014 \U0001F600", "12345678<2345678&", "\x80abcdefg\"bcdefgh",
+		"a", "<", "ab", "a\"", "abc", "a&c", "\u00e9", "abcd", "ab>d", "caf\u00e9", "1234567", "123456\\",
+		"12345678", "\t2345678", "2019-07-06", "sixteen bytes ok", "fifteen bytes&!", "negotiation"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -135,10 +138,17 @@ func FuzzJSONString(f *testing.F) {
 		if got := appendJSONRest(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("appendJSONRest(%q) = %s, want %s", s, got, want)
 		}
-		// After other bytes, with room or not.
-		for _, b := range [][]byte{[]byte("{\""), make([]byte, 3, 3+len(s)+2)} {
+		if got := appendJSONLong(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("appendJSONLong(%q) = %s, want %s", s, got, want)
+		}
+		// After other bytes, with room or not: appendJSONRest stores a
+		// short string only with room for 17 bytes, as the last two give.
+		for _, b := range [][]byte{[]byte("{\""), make([]byte, 3, 3+len(s)+2), make([]byte, 5, 5+16), make([]byte, 5, 5+17), make([]byte, 1, 64)} {
 			if got := appendJSONRest(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
 				t.Errorf("appendJSONRest(%q, %q) = %s, want %s", b, s, got, want)
+			}
+			if got := appendJSONLong(b, s); !bytes.Equal(got[len(b):], want) || !bytes.Equal(got[:len(b)], b) {
+				t.Errorf("appendJSONLong(%q, %q) = %s, want %s", b, s, got, want)
 			}
 		}
 	})
