@@ -1008,14 +1008,19 @@ const (
 	modComing        // coming <x>: strictly after
 )
 
+// dateSpec is small (14 bytes; years have four digits and counts three)
+// because matchAt, core and the functions after them return it by value
+// in a dateMatch, at each token where an expression may start.
 type dateSpec struct {
-	kind             dateSpecKind
-	year, month, day int // 0 when not stated
-	wd               int // -1 when none
-	mod              int
-	n, unit, dir     int
-	phase            int // 1, 11 or 21 for early, mid, late; 0 for none
-	weekendUnit      bool
+	kind        dateSpecKind
+	month, day  int8 // 0 when not stated
+	wd          int8 // -1 when none
+	mod         int8
+	unit, dir   int8
+	phase       int8 // 1, 11 or 21 for early, mid, late; 0 for none
+	weekendUnit bool
+	year        int16 // 0 when not stated
+	n           int16
 }
 
 // dateMatch is a matched expression: tokens [start, end) of the parser.
@@ -1189,7 +1194,7 @@ func (p *dateParser) core(i int, cue bool) (dateMatch, bool) {
 		if p.lexAt(end) == lxPart {
 			end++
 		}
-		return mk(end, dateSpec{kind: skRelDay, n: int(t.lex.val), wd: -1})
+		return mk(end, dateSpec{kind: skRelDay, n: int16(t.lex.val), wd: -1})
 	case lxThe:
 		return p.theFirst(i, cue)
 	case lxNumWord, lxArticle:
@@ -1209,7 +1214,7 @@ func (p *dateParser) core(i int, cue bool) (dateMatch, bool) {
 		}
 		if mo, next, ok := p.monthAt(j); ok {
 			y, end := p.yearAfter(next)
-			return mk(end, dateSpec{kind: skMonth, month: mo, year: y, phase: int(t.lex.val), wd: -1})
+			return mk(end, dateSpec{kind: skMonth, month: int8(mo), year: int16(y), phase: t.lex.val, wd: -1})
 		}
 	case lxEaster:
 		end := i + 1
@@ -1217,7 +1222,7 @@ func (p *dateParser) core(i int, cue bool) (dateMatch, bool) {
 			end++
 		}
 		if y, next := p.yearAfter(end); y != 0 {
-			return mk(next, dateSpec{kind: skEaster, year: y, wd: -1})
+			return mk(next, dateSpec{kind: skEaster, year: int16(y), wd: -1})
 		}
 		return mk(end, dateSpec{kind: skEaster, wd: -1})
 	}
@@ -1239,16 +1244,16 @@ func (p *dateParser) numberFirst(i int, cue bool) (dateMatch, bool) {
 		case lxUnit:
 			u := int(p.tok(j).lex.val)
 			if p.lexAt(j+1) == lxAgo {
-				return mk(j+2, dateSpec{kind: skAgo, n: n, unit: u, dir: -1})
+				return mk(j+2, dateSpec{kind: skAgo, n: int16(n), unit: int8(u), dir: -1})
 			}
 			if p.lexAt(j+1) == lxFrom && p.lexAt(j+2) == lxNow {
-				return mk(j+3, dateSpec{kind: skAgo, n: n, unit: u, dir: 1})
+				return mk(j+3, dateSpec{kind: skAgo, n: int16(n), unit: int8(u), dir: 1})
 			}
 		case lxWeekday:
 			if p.lexAt(j+1) == lxAgo && !p.tok(j).lex.abbr {
-				s := dateSpec{kind: skWeekday, mod: modLast, n: n}
+				s := dateSpec{kind: skWeekday, mod: modLast, n: int16(n)}
 				m, _ := mk(j+2, s)
-				m.spec.wd = int(p.tok(j).lex.val)
+				m.spec.wd = p.tok(j).lex.val
 				return m, true
 			}
 		}
@@ -1260,12 +1265,12 @@ func (p *dateParser) numberFirst(i int, cue bool) (dateMatch, bool) {
 			p.tok(i+1).start == t.end && mt.start == p.tok(i+1).end &&
 			dt.start == p.tok(i+3).end && dateValid(t.val, mt.val, dt.val) &&
 			(dt.end == len(p.text) || !dateIsDigit(p.text[dt.end])) {
-			return mk(i+5, dateSpec{kind: skISO, year: t.val, month: mt.val, day: dt.val})
+			return mk(i+5, dateSpec{kind: skISO, year: int16(t.val), month: int8(mt.val), day: int8(dt.val)})
 		}
 	}
 	if y, ok := p.yearAt(i); ok {
 		if cue && (p.whole || p.yearCue(i-1)) && y >= 1800 && y <= 2200 {
-			return mk(i+1, dateSpec{kind: skYear, year: y})
+			return mk(i+1, dateSpec{kind: skYear, year: int16(y)})
 		}
 		return dateMatch{}, false
 	}
@@ -1286,7 +1291,7 @@ func (p *dateParser) numberFirst(i int, cue bool) (dateMatch, bool) {
 		if mt := p.tok(j); y == 0 && !of && !p.whole && mt.lex.abbr && !mt.upper {
 			return dateMatch{}, false
 		}
-		return mk(end, dateSpec{kind: skDate, month: mo, day: d, year: y})
+		return mk(end, dateSpec{kind: skDate, month: int8(mo), day: int8(d), year: int16(y)})
 	}
 	_, ord := p.ordinal(i)
 	if of && ord {
@@ -1305,7 +1310,7 @@ func (p *dateParser) numberFirst(i int, cue bool) (dateMatch, bool) {
 			mod = modNext
 		}
 		if mod >= 0 && p.lexAt(k+1) == lxUnit && p.tok(k+1).lex.val == unitMonth {
-			return mk(k+2, dateSpec{kind: skDayOfMonth, day: d, mod: mod})
+			return mk(k+2, dateSpec{kind: skDayOfMonth, day: int8(d), mod: int8(mod)})
 		}
 	}
 	return dateMatch{}, false
@@ -1345,7 +1350,7 @@ func (p *dateParser) theFirst(i int, cue bool) (dateMatch, bool) {
 	// 15th century" and "the 15th amendment" are no dates.
 	next := p.tok(j + 1)
 	if cue && (next.start < 0 || next.kind == dtPunct) {
-		return dateMatch{start: i, end: j + 1, spec: dateSpec{kind: skDayOfMonth, day: d, mod: modPref, wd: -1}}, true
+		return dateMatch{start: i, end: j + 1, spec: dateSpec{kind: skDayOfMonth, day: int8(d), mod: modPref, wd: -1}}, true
 	}
 	return dateMatch{}, false
 }
@@ -1359,7 +1364,7 @@ func (p *dateParser) monthFirst(i int, cue bool, mod int) (dateMatch, bool) {
 	}
 	mk := func(end int, s dateSpec) (dateMatch, bool) {
 		s.wd = -1
-		s.mod = mod
+		s.mod = int8(mod)
 		return dateMatch{start: i, end: end, spec: s}, true
 	}
 	if d, ok := p.dayNum(j); ok {
@@ -1368,15 +1373,15 @@ func (p *dateParser) monthFirst(i int, cue bool, mod int) (dateMatch, bool) {
 		// cannot be told apart cheaply; accept.
 		if t.kind != dtNum || t.end >= len(p.text) || (p.text[t.end] != ':' && !(p.text[t.end] == ',' && t.end+1 < len(p.text) && dateIsDigit(p.text[t.end+1]))) {
 			y, end := p.yearAfter(j + 1)
-			return mk(end, dateSpec{kind: skDate, month: mo, day: d, year: y})
+			return mk(end, dateSpec{kind: skDate, month: int8(mo), day: int8(d), year: int16(y)})
 		}
 	}
 	if y, ok := p.yearAt(j); ok {
-		return mk(j+1, dateSpec{kind: skMonth, month: mo, year: y})
+		return mk(j+1, dateSpec{kind: skMonth, month: int8(mo), year: int16(y)})
 	}
 	if p.lexAt(j) == lxOf {
 		if y, ok := p.yearAt(j + 1); ok {
-			return mk(j+2, dateSpec{kind: skMonth, month: mo, year: y})
+			return mk(j+2, dateSpec{kind: skMonth, month: int8(mo), year: int16(y)})
 		}
 	}
 	// A bare month. In running text it needs a cue word before it ("in
@@ -1397,7 +1402,7 @@ func (p *dateParser) monthFirst(i int, cue bool, mod int) (dateMatch, bool) {
 			return dateMatch{}, false
 		}
 	}
-	return mk(j, dateSpec{kind: skMonth, month: mo})
+	return mk(j, dateSpec{kind: skMonth, month: int8(mo)})
 }
 
 // weekdayFirst matches "Wednesday", "Sunday, Feb 10", "Thursday, May 27,
@@ -1414,13 +1419,13 @@ func (p *dateParser) weekdayFirst(i int) (dateMatch, bool) {
 	}
 	k := p.skipComma(j)
 	if m, ok := p.monthFirst(k, false, modPref); ok && m.spec.kind == skDate {
-		m.start, m.spec.wd = i, wd
+		m.start, m.spec.wd = i, int8(wd)
 		return m, true
 	}
 	if d, ok := p.dayNum(k); ok {
 		if mo, next, ok := p.monthAt(k + 1); ok {
 			y, end := p.yearAfter(next)
-			return dateMatch{start: i, end: end, spec: dateSpec{kind: skDate, month: mo, day: d, year: y, wd: wd}}, true
+			return dateMatch{start: i, end: end, spec: dateSpec{kind: skDate, month: int8(mo), day: int8(d), year: int16(y), wd: int8(wd)}}, true
 		}
 	}
 	if t.lex.abbr {
@@ -1446,14 +1451,14 @@ func (p *dateParser) weekdayFirst(i int) (dateMatch, bool) {
 			k = -1
 		}
 		if k > 0 && p.lexAt(k+1) == lxUnit && p.tok(k+1).lex.val == unitWeek {
-			return dateMatch{start: i, end: k + 2, spec: dateSpec{kind: skWeekOf, wd: wd, n: off}}, true
+			return dateMatch{start: i, end: k + 2, spec: dateSpec{kind: skWeekOf, wd: int8(wd), n: int16(off)}}, true
 		}
 	}
 	end := j
 	if p.lexAt(end) == lxPart {
 		end++
 	}
-	return dateMatch{start: i, end: end, spec: dateSpec{kind: skWeekday, wd: wd, mod: modPref}}, true
+	return dateMatch{start: i, end: end, spec: dateSpec{kind: skWeekday, wd: int8(wd), mod: modPref}}, true
 }
 
 // modFirst matches expressions that start with last, past, previous, next,
@@ -1480,7 +1485,7 @@ func (p *dateParser) modFirst(i int) (dateMatch, bool) {
 	if t.kind != dtWord {
 		if n, ok := p.number(j); ok && mod != modThis && mod != modComing {
 			if p.lexAt(j+1) == lxUnit && p.tok(j+1).lex.plural || (n == 1 && p.lexAt(j+1) == lxUnit) {
-				return mk(j+2, dateSpec{kind: skSpan, n: n, unit: int(p.tok(j + 1).lex.val), mod: mod, wd: -1})
+				return mk(j+2, dateSpec{kind: skSpan, n: int16(n), unit: p.tok(j + 1).lex.val, mod: int8(mod), wd: -1})
 			}
 		}
 		return dateMatch{}, false
@@ -1494,7 +1499,7 @@ func (p *dateParser) modFirst(i int) (dateMatch, bool) {
 		if p.lexAt(end) == lxPart {
 			end++
 		}
-		return mk(end, dateSpec{kind: skWeekday, wd: int(t.lex.val), mod: mod})
+		return mk(end, dateSpec{kind: skWeekday, wd: t.lex.val, mod: int8(mod)})
 	case lxUnit:
 		u := int(t.lex.val)
 		if t.lex.plural {
@@ -1509,12 +1514,12 @@ func (p *dateParser) modFirst(i int) (dateMatch, bool) {
 		if u == unitDay || mod == modComing {
 			return dateMatch{}, false
 		}
-		return mk(j+1, dateSpec{kind: skRelUnit, unit: u, mod: mod, wd: -1})
+		return mk(j+1, dateSpec{kind: skRelUnit, unit: int8(u), mod: int8(mod), wd: -1})
 	case lxWeekend:
 		if mod == modComing {
 			mod = modThis
 		}
-		return mk(j+1, dateSpec{kind: skRelUnit, weekendUnit: true, mod: mod, wd: -1})
+		return mk(j+1, dateSpec{kind: skRelUnit, weekendUnit: true, mod: int8(mod), wd: -1})
 	case lxMonth:
 		if mod == modComing {
 			mod = modNext
@@ -1533,7 +1538,7 @@ func (p *dateParser) modFirst(i int) (dateMatch, bool) {
 		if p.lexAt(end) == lxWeekday && p.tok(end).lex.val == 0 {
 			end++
 		}
-		return mk(end, dateSpec{kind: skEaster, mod: mod, wd: -1})
+		return mk(end, dateSpec{kind: skEaster, mod: int8(mod), wd: -1})
 	case lxPart:
 		if mod == modLast && p.text[t.start]|0x20 == 'n' { // last night
 			return mk(j+1, dateSpec{kind: skRelDay, n: -1, wd: -1})
@@ -1547,7 +1552,7 @@ func (p *dateParser) modFirst(i int) (dateMatch, bool) {
 		}
 		n := int(t.lex.val)
 		if p.lexAt(j+1) == lxUnit && (p.tok(j+1).lex.plural || n == 1) && t.lex.kind == lxNumWord {
-			return mk(j+2, dateSpec{kind: skSpan, n: n, unit: int(p.tok(j + 1).lex.val), mod: mod, wd: -1})
+			return mk(j+2, dateSpec{kind: skSpan, n: int16(n), unit: p.tok(j + 1).lex.val, mod: int8(mod), wd: -1})
 		}
 	}
 	return dateMatch{}, false
@@ -1598,23 +1603,23 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 	// Stated years first: they need no anchor.
 	switch s.kind {
 	case skISO:
-		return dateYMD(s.year, s.month, s.day), GrainDay, false, true
+		return dateYMD(int(s.year), int(s.month), int(s.day)), GrainDay, false, true
 	case skYear:
-		return dateYMD(s.year, 1, 1), GrainYear, false, true
+		return dateYMD(int(s.year), 1, 1), GrainYear, false, true
 	case skDate:
 		if s.year != 0 {
-			if !dateValid(s.year, s.month, s.day) {
+			if !dateValid(int(s.year), int(s.month), int(s.day)) {
 				return
 			}
-			return dateYMD(s.year, s.month, s.day), GrainDay, false, true
+			return dateYMD(int(s.year), int(s.month), int(s.day)), GrainDay, false, true
 		}
 	case skMonth:
 		if s.year != 0 {
-			return dateMonthStart(s.year, s.month, s.phase)
+			return dateMonthStart(int(s.year), int(s.month), int(s.phase))
 		}
 	case skEaster:
 		if s.year != 0 {
-			return dateEaster(s.year), GrainDay, false, true
+			return dateEaster(int(s.year)), GrainDay, false, true
 		}
 	}
 	if a.yearOnly {
@@ -1627,13 +1632,13 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 	y, mo, _ := r.Date()
 	switch s.kind {
 	case skRelDay:
-		return r.AddDate(0, 0, s.n), GrainDay, false, true
+		return r.AddDate(0, 0, int(s.n)), GrainDay, false, true
 	case skWeekday:
-		return dateWeekday(r, s.wd, s.mod, s.n, pref), GrainDay, false, true
+		return dateWeekday(r, int(s.wd), int(s.mod), int(s.n), pref), GrainDay, false, true
 	case skWeekOf:
-		return dateWeekStart(r).AddDate(0, 0, 7*s.n+dateMondayIndex(s.wd)), GrainDay, false, true
+		return dateWeekStart(r).AddDate(0, 0, 7*int(s.n)+dateMondayIndex(int(s.wd))), GrainDay, false, true
 	case skDate:
-		t, ok := dateMonthDay(r, s.month, s.day, s.wd, pref)
+		t, ok := dateMonthDay(r, int(s.month), int(s.day), int(s.wd), pref)
 		return t, GrainDay, false, ok
 	case skMonth:
 		yy := y
@@ -1660,11 +1665,11 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 				}
 			}
 		}
-		return dateMonthStart(yy, s.month, s.phase)
+		return dateMonthStart(yy, int(s.month), int(s.phase))
 	case skDayOfMonth:
-		return dateDayOfMonth(r, s.day, s.mod, pref)
+		return dateDayOfMonth(r, int(s.day), int(s.mod), pref)
 	case skRelUnit:
-		k := dateModOffset(s.mod)
+		k := dateModOffset(int(s.mod))
 		if s.weekendUnit {
 			return dateWeekStart(r).AddDate(0, 0, 5+7*k), GrainDay, false, true
 		}
@@ -1677,7 +1682,7 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 			return dateYMD(y+k, 1, 1), GrainYear, false, true
 		}
 	case skAgo:
-		n := s.n * s.dir
+		n := int(s.n) * int(s.dir)
 		switch s.unit {
 		case unitDay:
 			return r.AddDate(0, 0, n), GrainDay, false, true
@@ -1691,7 +1696,7 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 			return dateAddMonths(r, 120*n), GrainYear, false, true
 		}
 	case skSpan:
-		n := s.n
+		n := int(s.n)
 		if s.mod == modNext {
 			n = -1 // the span starts with the next period
 		}
@@ -1746,19 +1751,19 @@ func resolveSpec(s dateSpec, a dateAnchor) (t time.Time, g Grain, inferred, ok b
 func resolveInYear(s dateSpec, year int) (t time.Time, g Grain, inferred, ok bool) {
 	switch s.kind {
 	case skDate:
-		if !dateValid(year, s.month, s.day) {
+		if !dateValid(year, int(s.month), int(s.day)) {
 			return
 		}
-		return dateYMD(year, s.month, s.day), GrainDay, true, true
+		return dateYMD(year, int(s.month), int(s.day)), GrainDay, true, true
 	case skMonth:
 		if s.mod != modPref && s.mod != modThis {
 			return
 		}
-		t, g, _, ok = dateMonthStart(year, s.month, s.phase)
+		t, g, _, ok = dateMonthStart(year, int(s.month), int(s.phase))
 		return t, g, true, ok
 	case skRelUnit:
 		if s.unit == unitYear && !s.weekendUnit {
-			k := dateModOffset(s.mod)
+			k := dateModOffset(int(s.mod))
 			return dateYMD(year+k, 1, 1), GrainYear, true, true
 		}
 	}
