@@ -153,6 +153,16 @@ func partSlot(p corpus.TermParts) int {
 	return s
 }
 
+// wordless returns the entry of the base of a term of no one word
+// (corpus.TermParts.Tok < 0), or -1: by noWordBase for most, else from
+// bases.
+func (ix *partsIndex) wordless(base string) int32 {
+	if i := noWordBase(base); i >= 0 {
+		return ix.noWord[i]
+	}
+	return ix.bases.find(base)
+}
+
 // The scorers look a word's base up once for all the terms of the word:
 // seen has one element per word of the sentence, 0 until the word's base
 // is looked up in bases and its entry (-1 for none) plus 2 after. They
@@ -173,11 +183,7 @@ func (ix *partsIndex) scoreStance(s *models.Scorer, parts []corpus.TermParts, se
 		var e int32
 		switch {
 		case p.Tok < 0:
-			if i := noWordBase(p.Base); i >= 0 {
-				e = ix.noWord[i]
-			} else {
-				e = ix.bases.find(p.Base)
-			}
+			e = ix.wordless(p.Base)
 		case seen[p.Tok] == 0:
 			e = ix.bases.find(p.Base)
 			seen[p.Tok] = e + 2
@@ -211,11 +217,7 @@ func (ix *partsIndex) scoreSentiment(s *models.Scorer, parts []corpus.TermParts,
 		var e int32
 		switch {
 		case p.Tok < 0:
-			if i := noWordBase(p.Base); i >= 0 {
-				e = ix.noWord[i]
-			} else {
-				e = ix.bases.find(p.Base)
-			}
+			e = ix.wordless(p.Base)
 		case seen[p.Tok] == 0:
 			e = ix.bases.find(p.Base)
 			seen[p.Tok] = e + 2
