@@ -11,7 +11,6 @@ import (
 	"github.com/stancemix/stance/classify"
 	"github.com/stancemix/stance/corpus"
 	"github.com/stancemix/stance/internal/wiregen"
-	"github.com/stancemix/stance/models"
 )
 
 // BenchmarkClassifyEndToEnd runs stance classify, with the default news
@@ -64,19 +63,16 @@ func removeWireDir() {
 	}
 }
 
-// defaultClassifier is the Classifier stance classify uses by default:
-// the embedded stance model, the actor dictionary and the news sentiment.
+// defaultClassifier is the Classifier stance classify uses by default,
+// made as the command makes it: the embedded stance model, the actor
+// dictionary and the news sentiment (the --sentiment flag's default).
 func defaultClassifier(tb testing.TB) *classify.Classifier {
 	tb.Helper()
-	m, err := models.Default()
+	c, err := (&classifierFlags{sentiment: "news"}).classifier(&env{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sm, err := models.DefaultSentiment()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return &classify.Classifier{Model: m, Actors: classify.DefaultActors(), Sentiment: &classify.ModelSentiment{Model: sm}}
+	return c
 }
 
 // wireClassified classifies the n generated wire articles of seed
