@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -33,6 +34,53 @@ func BenchmarkClassifyEndToEnd(b *testing.B) {
 					b.Fatalf("exit %d: %s", code, stderr.String())
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkReadTokenize is the yardstick issue 7 sets classify's speed
+// against, "reading and tokenising alone": it reads each file of
+// BenchmarkClassifyEndToEnd's folder and splits it into lower-cased words
+// with the default tokeniser, nothing else, on one goroutine; read is the
+// reading alone. Run it with -cpu 1 beside BenchmarkClassifyEndToEnd to
+// see how many times slower classifying is than reading and tokenising
+// on the same machine.
+func BenchmarkReadTokenize(b *testing.B) {
+	dir, size, err := wireDir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tokenise := range []bool{false, true} {
+		name := "read"
+		if tokenise {
+			name = "read+tokenise"
+		}
+		b.Run(name, func(b *testing.B) {
+			tok := corpus.WordTokenizer{Lower: true}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			words := 0
+			for b.Loop() {
+				n := int64(0)
+				for _, e := range entries {
+					text, err := os.ReadFile(filepath.Join(dir, e.Name()))
+					if err != nil {
+						b.Fatal(err)
+					}
+					n += int64(len(text))
+					if tokenise {
+						words += len(tok.Tokenize(string(text)))
+					}
+				}
+				if n != size {
+					b.Fatalf("read %d bytes of %d", n, size)
+				}
+			}
+			b.ReportMetric(float64(words)/float64(b.N), "words/op")
 		})
 	}
 }
