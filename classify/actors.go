@@ -387,8 +387,10 @@ func shortKey(x uint64, n int) uint64 { return x | uint64(n)<<56 }
 func wordHash(w string) uint32 { return wordHashIn(w, 0, len(w)) }
 
 // wordHashIn is wordHash(s[i:j]). It reads each eight bytes of the word
-// at once, and the last one to eight as loadLE does, written out here: a
-// call of loadLE for each token cost attribution 2 %.
+// at once, and the last one to eight as loadLE does, written out here:
+// loadLE is not inlined, and a call of it for each word hashed cost
+// attribution 2 % when this was written, and BenchmarkAttributeWire
+// 73.2 -> 73.6 M instructions (+0.6 %) when measured again.
 func wordHashIn(s string, i, j int) uint32 {
 	const k = wordHashK
 	h := uint64(j - i)
